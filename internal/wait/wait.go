@@ -1,0 +1,153 @@
+// Package wait polls an API object until it reaches a target state.
+//
+// The poll interval grows with the time already waited (a fixed fraction of
+// it, never under a floor), so a wait ends soon after the object is ready:
+// at most max(Floor, Fraction × elapsed) late, plus one API round trip, and a
+// long wait costs only a logarithmic number of Describe calls.
+package wait
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// ErrNotFound is returned by a Refresh func when the object does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Defaults chosen so that a plan ready after T seconds is seen at most
+// max(1 s, 10 % of T) later, with room left for the Describe round trip.
+const (
+	DefaultFloor    = 800 * time.Millisecond
+	DefaultFraction = 0.09
+)
+
+// Refresh reads the object once and returns it with its state.
+// It returns ErrNotFound (wrapped or not) when the object does not exist.
+type Refresh func(ctx context.Context) (obj any, state string, err error)
+
+// Config describes one wait.
+type Config struct {
+	// Target states end the wait successfully.
+	Target []string
+	// Pending states keep the wait going. Any other state is an error.
+	// Leave empty to treat every non-target state as pending.
+	Pending []string
+	// Refresh reads the object once.
+	Refresh Refresh
+	// NotFoundOK: when true, ErrNotFound ends the wait successfully
+	// (waiting for a deletion). Otherwise it is treated as pending for
+	// NotFoundChecks polls (eventual consistency right after create),
+	// then returned.
+	NotFoundOK     bool
+	NotFoundChecks int
+	// Floor and Fraction set the poll interval; zero means the defaults.
+	Floor    time.Duration
+	Fraction float64
+	// Sleep is replaced in tests; nil means a context-aware sleep.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is replaced in tests; nil means time.Now.
+	Now func() time.Time
+}
+
+// UnexpectedStateError reports a state that is neither pending nor target.
+type UnexpectedStateError struct {
+	State  string
+	Target []string
+}
+
+func (e *UnexpectedStateError) Error() string {
+	return fmt.Sprintf("unexpected state %q, wanted one of %v", e.State, e.Target)
+}
+
+// TimeoutError reports that the context ended before the target was reached.
+type TimeoutError struct {
+	LastState string
+	Waited    time.Duration
+	Err       error
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("timed out after %s waiting (last state %q): %v", e.Waited.Round(time.Second), e.LastState, e.Err)
+}
+
+func (e *TimeoutError) Unwrap() error { return e.Err }
+
+// Interval returns how long to sleep after having waited elapsed.
+func (c Config) Interval(elapsed time.Duration) time.Duration {
+	floor, frac := c.Floor, c.Fraction
+	if floor <= 0 {
+		floor = DefaultFloor
+	}
+	if frac <= 0 {
+		frac = DefaultFraction
+	}
+	d := time.Duration(float64(elapsed) * frac)
+	if d < floor {
+		d = floor
+	}
+	return d
+}
+
+// Until polls until the object reaches a target state, the context ends, or
+// Refresh fails. It polls once at once, then at growing intervals.
+func (c Config) Until(ctx context.Context) (any, error) {
+	now := c.Now
+	if now == nil {
+		now = time.Now
+	}
+	sleep := c.Sleep
+	if sleep == nil {
+		sleep = sleepCtx
+	}
+	start := now()
+	lastState := ""
+	notFound := 0
+	for {
+		obj, state, err := c.Refresh(ctx)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if c.NotFoundOK {
+				return nil, nil
+			}
+			notFound++
+			if notFound > c.NotFoundChecks {
+				return nil, err
+			}
+		case err != nil:
+			if ctx.Err() != nil {
+				return nil, &TimeoutError{LastState: lastState, Waited: now().Sub(start), Err: ctx.Err()}
+			}
+			return nil, err
+		default:
+			notFound = 0
+			lastState = state
+			if slices.Contains(c.Target, state) {
+				return obj, nil
+			}
+			if len(c.Pending) > 0 && !slices.Contains(c.Pending, state) {
+				return obj, &UnexpectedStateError{State: state, Target: c.Target}
+			}
+		}
+		if err := sleep(ctx, c.Interval(now().Sub(start))); err != nil {
+			return nil, &TimeoutError{LastState: lastState, Waited: now().Sub(start), Err: err}
+		}
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
+		// Sleep to the deadline, then report it, rather than overrunning.
+		d = time.Until(dl)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
