@@ -1,0 +1,102 @@
+package emulator
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+)
+
+// serveControl serves the unsigned control API under /_emulator/.
+func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	path := strings.TrimPrefix(r.URL.Path, "/_emulator/")
+	switch {
+	case path == "stats" && r.Method == http.MethodGet:
+		ctlJSON(w, http.StatusOK, s.Stats())
+	case path == "resources" && r.Method == http.MethodGet:
+		ctlJSON(w, http.StatusOK, s.Resources())
+	case path == "faults" && r.Method == http.MethodGet:
+		ctlJSON(w, http.StatusOK, s.Faults())
+	case path == "faults" && r.Method == http.MethodPost:
+		var f Fault
+		if !decode(w, r, &f) {
+			return
+		}
+		if err := f.validate(); err != nil {
+			ctlError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		s.AddFault(f)
+		ctlJSON(w, http.StatusOK, f)
+	case path == "faults" && r.Method == http.MethodDelete:
+		s.ClearFaults()
+		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	case path == "ratelimit" && r.Method == http.MethodGet:
+		ctlJSON(w, http.StatusOK, s.limits.snapshot())
+	case path == "ratelimit" && r.Method == http.MethodPost:
+		var rl struct {
+			Action string  `json:"action"`
+			RPS    float64 `json:"rps"`
+		}
+		if !decode(w, r, &rl) {
+			return
+		}
+		if rl.Action == "" || rl.RPS < 0 {
+			ctlError(w, http.StatusBadRequest, "action is required and rps must not be negative")
+			return
+		}
+		s.SetRateLimit(rl.Action, rl.RPS)
+		ctlJSON(w, http.StatusOK, s.limits.snapshot())
+	case path == "reset" && r.Method == http.MethodPost:
+		s.Reset()
+		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	case strings.HasPrefix(path, "pay/") && r.Method == http.MethodPost:
+		if err := s.PayOrder(strings.TrimPrefix(path, "pay/")); err != nil {
+			ctlError(w, http.StatusNotFound, err.Error())
+			return
+		}
+		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	case strings.HasPrefix(path, "expire/") && r.Method == http.MethodPost:
+		if err := s.ExpirePlan(strings.TrimPrefix(path, "expire/")); err != nil {
+			ctlError(w, http.StatusNotFound, err.Error())
+			return
+		}
+		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	case path == "account" && r.Method == http.MethodGet:
+		ctlJSON(w, http.StatusOK, s.Account())
+	case path == "account" && r.Method == http.MethodPost:
+		// Fields left out of the body keep their current values.
+		a := s.Account()
+		if !decode(w, r, &a) {
+			return
+		}
+		s.SetAccount(a)
+		ctlJSON(w, http.StatusOK, s.Account())
+	case path == "health":
+		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	default:
+		ctlError(w, http.StatusNotFound, "no control endpoint "+r.Method+" /_emulator/"+path)
+	}
+}
+
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err == nil {
+		err = json.Unmarshal(body, v)
+	}
+	if err != nil {
+		ctlError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+		return false
+	}
+	return true
+}
+
+func ctlJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func ctlError(w http.ResponseWriter, status int, msg string) {
+	ctlJSON(w, status, map[string]string{"error": msg})
+}
