@@ -1,7 +1,797 @@
-// Package cen holds the cen bandwidth plan resource.
+// Package cen holds the CEN (Cbn 2017-09-12) resources.
 package cen
 
-import "github.com/hashicorp/terraform-plugin-framework/resource"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
 
-// NewBandwidthPackageResource is replaced by the real resource.
-func NewBandwidthPackageResource() resource.Resource { return nil }
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/go-uuid"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
+	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
+)
+
+const (
+	defaultCreateTimeout = 10 * time.Minute
+	defaultUpdateTimeout = 10 * time.Minute
+	defaultDeleteTimeout = 10 * time.Minute
+
+	// tagResourceType is how TagResources and UntagResources name a CEN plan.
+	tagResourceType = "bandwidthpackage"
+
+	statusCreating = "Creating"
+	statusUpdating = "Updating"
+	statusDeleting = "Deleting"
+	statusIdle     = "Idle"
+	statusInUse    = "InUse"
+)
+
+// Codes with behaviour of their own (BEHAVIOUR.md); their diagnostics come from
+// the error table like every other code.
+var (
+	notFoundCodes       = []string{"ParameterCenInstanceId"}
+	deleteGoneCodes     = []string{"ParameterBwpInstanceId"}
+	busyCodes           = []string{"InvalidStatus.Resource", "Operation.Blocking"}
+	deleteBusyCodes     = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
+	createNotFoundPolls = 20 // Describe can lag a fresh plan by a few seconds.
+)
+
+var (
+	_ resource.Resource                     = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithConfigure        = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithImportState      = (*bandwidthPackageResource)(nil)
+)
+
+// NewBandwidthPackageResource returns the aliyun_cen_bandwidth_package resource.
+func NewBandwidthPackageResource() resource.Resource { return &bandwidthPackageResource{} }
+
+type bandwidthPackageResource struct {
+	client *client.Client
+}
+
+func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cen_bandwidth_package"
+}
+
+func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return // validate and plan run before the provider is configured
+	}
+	c, ok := req.ProviderData.(*client.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
+		return
+	}
+	r.client = c
+}
+
+func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A CEN bandwidth plan (`CreateCenBandwidthPackage`): bandwidth bought between two areas " +
+			"for traffic between regions. Destroying a subscription (`PREPAY`) plan before it expires only removes it " +
+			"from state, because the API cannot release it.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The ID of the bandwidth plan (`cenbwp-...`).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"bandwidth": schema.Int64Attribute{
+				Required:            true,
+				MarkdownDescription: "Maximum bandwidth in Mbit/s, 2 to 10000. Changed in place (`ModifyCenBandwidthPackageSpec`).",
+				Validators:          bandwidthValidators(),
+			},
+			"geographic_region_a_id": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Area A: one of `China`, `North-America`, `Asia-Pacific`, `Europe`, `Australia`, " +
+					"`Middle-East` (any letter case). A change other than of case replaces the plan.",
+				Validators:    areaValidators(),
+				PlanModifiers: []planmodifier.String{enumcase.RequiresReplace()},
+			},
+			"geographic_region_b_id": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Area B: one of `China`, `North-America`, `Asia-Pacific`, `Europe`, `Australia`, " +
+					"`Middle-East` (any letter case). A change other than of case replaces the plan.",
+				Validators:    areaValidators(),
+				PlanModifiers: []planmodifier.String{enumcase.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Name: empty or 1 to 128 characters, not starting with `http://` or `https://`. " +
+					"Changed in place (`ModifyCenBandwidthPackageAttribute`).",
+				Validators: nameValidators(),
+			},
+			"description": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Description: empty or 1 to 256 characters, not starting with `http://` or `https://`. " +
+					"Changed in place (`ModifyCenBandwidthPackageAttribute`).",
+				Validators: descriptionValidators(),
+			},
+			"charge_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Billing method: `PREPAY` (subscription) or `POSTPAY` (pay-as-you-go). " +
+					"Defaults to `PREPAY`, as the API does, when the plan is created; left out later, it keeps the " +
+					"plan's method. The Alibaba Cloud international site sells only `PREPAY`. A change replaces the plan.",
+				Validators: chargeTypeValidators(),
+				PlanModifiers: []planmodifier.String{
+					defaultOnCreate(chargeTypePrepay),
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"period": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Subscription length in `pricing_cycle` units, a whole number of at least 1; 1 when " +
+					"left out. Only with `charge_type = \"PREPAY\"`. Used only at purchase.",
+				Validators:    periodValidators(),
+				PlanModifiers: []planmodifier.Int64{planmodifiers.PurchaseOnly()},
+			},
+			"pricing_cycle": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Unit of `period`: `Month` (the default) or `Year`. Only with " +
+					"`charge_type = \"PREPAY\"`. Used only at purchase.",
+				Validators:    pricingCycleValidators(),
+				PlanModifiers: []planmodifier.String{planmodifiers.PurchaseOnly()},
+			},
+			"auto_pay": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Pay the order at once; `true` when left out. With `false` the plan is created " +
+					"only after the order is paid in the console's Order Hub, within the create timeout. Used only at purchase.",
+				PlanModifiers: []planmodifier.Bool{planmodifiers.PurchaseOnly()},
+			},
+			"auto_renew": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Renew the subscription automatically. Only with `charge_type = \"PREPAY\"`. " +
+					"Used only at purchase.",
+				PlanModifiers: []planmodifier.Bool{planmodifiers.PurchaseOnly()},
+			},
+			"auto_renew_duration": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Months added by each automatic renewal, 0 to 2147483647; the API uses 1 when " +
+					"left out. Only with `charge_type = \"PREPAY\"`. Used only at purchase.",
+				Validators:    autoRenewDurationValidators(),
+				PlanModifiers: []planmodifier.Int64{planmodifiers.PurchaseOnly()},
+			},
+			"resource_group_id": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Resource group of the plan; the account's default group when left out. " +
+					"A change replaces the plan (the CEN API has no call to move it).",
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"tags": schema.MapAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: "Tags: at most 20; keys 1 to 64 characters, values at most 128; neither may " +
+					"start with `aliyun` or `acs:` nor contain `http://` or `https://`. Changed in place " +
+					"(`TagResources`, `UntagResources`).",
+				Validators: []validator.Map{validators.Tags()},
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "State of the plan: `Creating`, `Updating`, `Idle` (not attached), `InUse` or `Deleting`.",
+			},
+			"business_status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Billing state: `Normal`, or a locked state such as `FinancialLocked`.",
+			},
+			"expired_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When a subscription plan expires, as the API reports it.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"creation_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the plan was created, as the API reports it.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"order_id": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "ID of the purchase order. Known only to the apply that bought the plan " +
+					"(Describe does not return it), so null after import.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"is_cross_border": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether the plan connects the Chinese mainland with another area.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{prepayOnlyValidator{}}
+}
+
+func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	what := fmt.Sprintf("creating CEN bandwidth plan (%q)", plan.Name.ValueString())
+	// One token per create: every retry of this create carries it, so a
+	// retried call whose first answer was lost cannot buy a second plan.
+	token, err := uuid.GenerateUUID()
+	if err != nil {
+		resp.Diagnostics.AddError("Error "+what, "generating a ClientToken: "+err.Error())
+		return
+	}
+	request, diags := createRequest(ctx, &plan, token)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn := r.client.CEN()
+	var out *cbn.CreateCenBandwidthPackageResponse
+	err = r.client.Do(ctx, request.GetActionName(), func() error {
+		var err error
+		out, err = conn.CreateCenBandwidthPackage(request)
+		return err
+	}, client.WithClientToken(token), client.RetryOn("Operation.Blocking"))
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		return
+	}
+
+	// Store the plan at once: an apply interrupted while waiting leaves a
+	// tainted plan in state rather than an untracked purchase.
+	plan.ID = types.StringValue(out.CenBandwidthPackageId)
+	plan.OrderID = nullIfEmpty(out.CenBandwidthPackageOrderId)
+	plan.nullUnknowns()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	autoPay := plan.AutoPay.IsNull() || plan.AutoPay.ValueBool()
+	notFoundPolls := createNotFoundPolls
+	if !autoPay {
+		// The plan shows only once its order is paid, which may happen in the
+		// console at any time before the create timeout.
+		notFoundPolls = math.MaxInt
+	}
+	p, err := waitBandwidthPackageCreated(ctx, r.client, plan.ID.ValueString(), notFoundPolls)
+	if err != nil {
+		if !autoPay && (errors.Is(err, wait.ErrNotFound) || isTimeoutBeforeAppearing(err)) {
+			resp.Diagnostics.AddError("Error "+what+": the order awaits payment",
+				fmt.Sprintf("auto_pay is false and order %s for bandwidth plan %s was not paid within the create timeout (%s), "+
+					"so the plan was not created. Pay the order in the Order Hub of the Alibaba Cloud console, then run "+
+					"terraform apply again; the plan is kept in state as tainted.",
+					plan.OrderID.ValueString(), plan.ID.ValueString(), timeout))
+			return
+		}
+		resp.Diagnostics.AddError("Error "+what+": waiting until it is ready",
+			fmt.Sprintf("Bandwidth plan %s (order %s) was bought but did not become Idle or InUse: %s. "+
+				"It is kept in state as tainted.", plan.ID.ValueString(), plan.OrderID.ValueString(), err))
+		return
+	}
+	plan.fromAPI(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p, err := findBandwidthPackageByID(ctx, r.client, state.ID.ValueString())
+	if errors.Is(err, wait.ErrNotFound) {
+		resp.Diagnostics.AddWarning("CEN bandwidth plan not found",
+			fmt.Sprintf("Bandwidth plan %s no longer exists (deleted outside Terraform, or expired); it is removed from state "+
+				"and the next plan offers to create it again.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, fmt.Sprintf("reading CEN bandwidth plan (%s)", state.ID.ValueString()), err, r.has)
+		return
+	}
+	state.fromAPI(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	what := fmt.Sprintf("updating CEN bandwidth plan (%s)", id)
+	conn := r.client.CEN()
+
+	if !plan.Bandwidth.Equal(state.Bandwidth) {
+		request := cbn.CreateModifyCenBandwidthPackageSpecRequest()
+		request.CenBandwidthPackageId = id
+		request.Bandwidth = requests.NewInteger64(plan.Bandwidth.ValueInt64())
+		err := r.client.Do(ctx, request.GetActionName(), func() error {
+			_, err := conn.ModifyCenBandwidthPackageSpec(request)
+			return err
+		}, client.RetryOn(busyCodes...))
+		if err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			return
+		}
+		want := plan.Bandwidth.ValueInt64()
+		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
+			return p.Bandwidth == want
+		}); err != nil {
+			resp.Diagnostics.AddError("Error "+what+": waiting for the new bandwidth", err.Error())
+			return
+		}
+	}
+
+	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
+		request := cbn.CreateModifyCenBandwidthPackageAttributeRequest()
+		request.CenBandwidthPackageId = id
+		// Both always go out, empty included: the SDK drops empty fields,
+		// and an empty value is how the API clears a name or description.
+		request.QueryParams["Name"] = plan.Name.ValueString()
+		request.QueryParams["Description"] = plan.Description.ValueString()
+		err := r.client.Do(ctx, request.GetActionName(), func() error {
+			_, err := conn.ModifyCenBandwidthPackageAttribute(request)
+			return err
+		}, client.RetryOn(busyCodes...))
+		if err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			return
+		}
+		name, desc := plan.Name.ValueString(), plan.Description.ValueString()
+		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
+			return p.Name == name && p.Description == desc
+		}); err != nil {
+			resp.Diagnostics.AddError("Error "+what+": waiting for the new name and description", err.Error())
+			return
+		}
+	}
+
+	if !plan.Tags.Equal(state.Tags) {
+		want, d := stringMap(ctx, plan.Tags)
+		resp.Diagnostics.Append(d...)
+		have, d := stringMap(ctx, state.Tags)
+		resp.Diagnostics.Append(d...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if err := r.updateTags(ctx, id, have, want); err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			return
+		}
+		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
+			return equalTags(apiTags(p), want)
+		}); err != nil {
+			resp.Diagnostics.AddError("Error "+what+": waiting for the new tags", err.Error())
+			return
+		}
+	}
+
+	// Purchase options and a change of area case need no call: the plan's
+	// values are simply recorded. Computed values come from one last Describe.
+	p, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		return
+	}
+	plan.fromAPI(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	what := fmt.Sprintf("deleting CEN bandwidth plan (%s)", id)
+	p, err := findBandwidthPackageByID(ctx, r.client, id)
+	if errors.Is(err, wait.ErrNotFound) {
+		return
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		return
+	}
+	if p.BandwidthPackageChargeType == chargeTypePrepay && !expired(p.ExpiredTime, time.Now()) {
+		diagnostics.AddSubscriptionKept(&resp.Diagnostics, fmt.Sprintf("CEN bandwidth plan %q", p.Name), id, p.ExpiredTime)
+		return
+	}
+
+	request := cbn.CreateDeleteCenBandwidthPackageRequest()
+	request.CenBandwidthPackageId = id
+	conn := r.client.CEN()
+	err = r.client.Do(ctx, request.GetActionName(), func() error {
+		_, err := conn.DeleteCenBandwidthPackage(request)
+		return err
+	}, client.RetryOn(deleteBusyCodes...))
+	if apierrors.IsCode(err, deleteGoneCodes...) {
+		return
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		return
+	}
+	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
+		resp.Diagnostics.AddError("Error "+what+": waiting until it is gone", err.Error())
+	}
+}
+
+func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// has reports whether the schema has an attribute, for the error table.
+func (r *bandwidthPackageResource) has(attr string) bool {
+	var s resource.SchemaResponse
+	r.Schema(context.Background(), resource.SchemaRequest{}, &s)
+	_, ok := s.Schema.Attributes[attr]
+	return ok
+}
+
+// updateTags removes, then sets, so a key both removed and re-added is safe.
+func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, have, want map[string]string) error {
+	set, remove := tags.Diff(have, want)
+	conn := r.client.CEN()
+	if len(remove) > 0 {
+		request := cbn.CreateUntagResourcesRequest()
+		request.ResourceType = tagResourceType
+		request.ResourceId = &[]string{id}
+		request.TagKey = &remove
+		if err := r.client.Do(ctx, request.GetActionName(), func() error {
+			_, err := conn.UntagResources(request)
+			return err
+		}, client.RetryOn(busyCodes...)); err != nil {
+			return err
+		}
+	}
+	if len(set) > 0 {
+		request := cbn.CreateTagResourcesRequest()
+		request.ResourceType = tagResourceType
+		request.ResourceId = &[]string{id}
+		list := make([]cbn.TagResourcesTag, 0, len(set))
+		for _, k := range tags.SortedKeys(set) {
+			list = append(list, cbn.TagResourcesTag{Key: k, Value: set[k]})
+		}
+		request.Tag = &list
+		if err := r.client.Do(ctx, request.GetActionName(), func() error {
+			_, err := conn.TagResources(request)
+			return err
+		}, client.RetryOn(busyCodes...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// createRequest builds CreateCenBandwidthPackage from the plan. Every
+// documented parameter goes on the wire, defaults included, so the plan
+// bought does not depend on defaults the API might change.
+func createRequest(ctx context.Context, m *bandwidthPackageModel, token string) (*cbn.CreateCenBandwidthPackageRequest, diag.Diagnostics) {
+	request := cbn.CreateCreateCenBandwidthPackageRequest()
+	request.ClientToken = token
+	request.Bandwidth = requests.NewInteger64(m.Bandwidth.ValueInt64())
+	request.GeographicRegionAId = m.GeographicRegionAID.ValueString()
+	request.GeographicRegionBId = m.GeographicRegionBID.ValueString()
+	request.Name = m.Name.ValueString()
+	request.Description = m.Description.ValueString()
+	request.ResourceGroupId = m.ResourceGroupID.ValueString()
+	request.AutoPay = requests.NewBoolean(m.AutoPay.IsNull() || m.AutoPay.ValueBool())
+
+	chargeType := m.ChargeType.ValueString()
+	if chargeType == "" {
+		chargeType = chargeTypePrepay
+	}
+	request.BandwidthPackageChargeType = chargeType
+	if chargeType == chargeTypePrepay {
+		period := int64(1)
+		if !m.Period.IsNull() {
+			period = m.Period.ValueInt64()
+		}
+		request.Period = requests.NewInteger64(period)
+		request.PricingCycle = cycleMonth
+		if !m.PricingCycle.IsNull() {
+			request.PricingCycle = m.PricingCycle.ValueString()
+		}
+		if !m.AutoRenew.IsNull() {
+			request.AutoRenew = requests.NewBoolean(m.AutoRenew.ValueBool())
+		}
+		if !m.AutoRenewDuration.IsNull() {
+			request.AutoRenewDuration = requests.NewInteger64(m.AutoRenewDuration.ValueInt64())
+		}
+	}
+
+	want, diags := stringMap(ctx, m.Tags)
+	if len(want) > 0 {
+		list := make([]cbn.CreateCenBandwidthPackageTag, 0, len(want))
+		for _, k := range tags.SortedKeys(want) {
+			list = append(list, cbn.CreateCenBandwidthPackageTag{Key: k, Value: want[k]})
+		}
+		request.Tag = &list
+	}
+	return request, diags
+}
+
+// findBandwidthPackageByID describes one plan. It returns an error wrapping
+// wait.ErrNotFound when the plan does not exist: an empty list, or
+// ParameterCenInstanceId on some accounts.
+func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
+	request := cbn.CreateDescribeCenBandwidthPackagesRequest()
+	request.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "CenBandwidthPackageId", Value: &[]string{id}}}
+	conn := c.CEN()
+	var out *cbn.DescribeCenBandwidthPackagesResponse
+	err := c.Do(ctx, request.GetActionName(), func() error {
+		var err error
+		out, err = conn.DescribeCenBandwidthPackages(request)
+		return err
+	})
+	if apierrors.IsCode(err, notFoundCodes...) {
+		return nil, fmt.Errorf("CEN bandwidth plan %s: %w", id, wait.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i := range out.CenBandwidthPackages.CenBandwidthPackage {
+		if p := &out.CenBandwidthPackages.CenBandwidthPackage[i]; strings.EqualFold(p.CenBandwidthPackageId, id) {
+			return p, nil
+		}
+	}
+	return nil, fmt.Errorf("CEN bandwidth plan %s: %w", id, wait.ErrNotFound)
+}
+
+// statusBandwidthPackage reads the plan once for a wait.
+func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
+	return func(ctx context.Context) (any, string, error) {
+		p, err := findBandwidthPackageByID(ctx, c, id)
+		if err != nil {
+			return nil, "", err
+		}
+		return p, p.Status, nil
+	}
+}
+
+// waitBandwidthPackageCreated waits until a new plan is Idle or InUse.
+// notFoundPolls is how many empty answers to tolerate while it appears.
+func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string, notFoundPolls int) (*cbn.CenBandwidthPackage, error) {
+	obj, err := wait.Config{
+		Target:         []string{statusIdle, statusInUse},
+		Pending:        []string{statusCreating},
+		Refresh:        statusBandwidthPackage(c, id),
+		NotFoundChecks: notFoundPolls,
+	}.Until(ctx)
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
+}
+
+// statusApplying is the wait's own state for a plan that looks ready but does
+// not show the change yet.
+const statusApplying = "Applying"
+
+// waitBandwidthPackageUpdated waits until the plan is Idle or InUse and
+// applied reports that Describe shows the change.
+func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string, applied func(*cbn.CenBandwidthPackage) bool) (*cbn.CenBandwidthPackage, error) {
+	refresh := statusBandwidthPackage(c, id)
+	obj, err := wait.Config{
+		Target:  []string{statusIdle, statusInUse},
+		Pending: []string{statusUpdating, statusCreating, statusApplying},
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, state, err := refresh(ctx)
+			if err == nil && (state == statusIdle || state == statusInUse) && !applied(obj.(*cbn.CenBandwidthPackage)) {
+				state = statusApplying
+			}
+			return obj, state, err
+		},
+	}.Until(ctx)
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
+}
+
+// waitBandwidthPackageDeleted waits until Describe no longer shows the plan.
+func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
+	_, err := wait.Config{
+		Target:     nil,
+		Refresh:    statusBandwidthPackage(c, id),
+		NotFoundOK: true,
+	}.Until(ctx)
+	return err
+}
+
+// isTimeoutBeforeAppearing reports a wait that timed out before Describe
+// ever showed the plan.
+func isTimeoutBeforeAppearing(err error) bool {
+	var te *wait.TimeoutError
+	return errors.As(err, &te) && te.LastState == ""
+}
+
+// expiredTimeLayouts are the forms Describe uses for ExpiredTime.
+var expiredTimeLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05"}
+
+// expired reports whether a subscription's expiry lies in the past. An
+// expiry that cannot be read counts as not expired: the safe side is to keep
+// the plan rather than call a release the API will refuse.
+func expired(expiredTime string, now time.Time) bool {
+	for _, layout := range expiredTimeLayouts {
+		if t, err := time.Parse(layout, expiredTime); err == nil {
+			return !now.Before(t)
+		}
+	}
+	return false
+}
+
+// bandwidthPackageModel is the resource's state and plan.
+type bandwidthPackageModel struct {
+	ID                  types.String   `tfsdk:"id"`
+	Bandwidth           types.Int64    `tfsdk:"bandwidth"`
+	GeographicRegionAID types.String   `tfsdk:"geographic_region_a_id"`
+	GeographicRegionBID types.String   `tfsdk:"geographic_region_b_id"`
+	Name                types.String   `tfsdk:"name"`
+	Description         types.String   `tfsdk:"description"`
+	ChargeType          types.String   `tfsdk:"charge_type"`
+	Period              types.Int64    `tfsdk:"period"`
+	PricingCycle        types.String   `tfsdk:"pricing_cycle"`
+	AutoPay             types.Bool     `tfsdk:"auto_pay"`
+	AutoRenew           types.Bool     `tfsdk:"auto_renew"`
+	AutoRenewDuration   types.Int64    `tfsdk:"auto_renew_duration"`
+	ResourceGroupID     types.String   `tfsdk:"resource_group_id"`
+	Tags                types.Map      `tfsdk:"tags"`
+	Status              types.String   `tfsdk:"status"`
+	BusinessStatus      types.String   `tfsdk:"business_status"`
+	ExpiredTime         types.String   `tfsdk:"expired_time"`
+	CreationTime        types.String   `tfsdk:"creation_time"`
+	OrderID             types.String   `tfsdk:"order_id"`
+	IsCrossBorder       types.Bool     `tfsdk:"is_cross_border"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+}
+
+// fromAPI fills every attribute Describe returns. Values the user wrote in
+// another form (area case, empty against null) are kept as written.
+func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
+	m.ID = types.StringValue(p.CenBandwidthPackageId)
+	m.Bandwidth = types.Int64Value(p.Bandwidth)
+	m.GeographicRegionAID = enumcase.Keep(m.GeographicRegionAID, p.GeographicRegionAId, areaValues)
+	m.GeographicRegionBID = enumcase.Keep(m.GeographicRegionBID, p.GeographicRegionBId, areaValues)
+	m.Name = keepNull(m.Name, p.Name)
+	m.Description = keepNull(m.Description, p.Description)
+	if p.BandwidthPackageChargeType != "" {
+		m.ChargeType = types.StringValue(p.BandwidthPackageChargeType)
+	}
+	m.ResourceGroupID = nullIfEmpty(p.ResourceGroupId)
+	m.Tags = tagsValue(m.Tags, apiTags(p))
+	m.Status = types.StringValue(p.Status)
+	m.BusinessStatus = nullIfEmpty(p.BusinessStatus)
+	m.ExpiredTime = nullIfEmpty(p.ExpiredTime)
+	m.CreationTime = nullIfEmpty(p.CreationTime)
+	m.IsCrossBorder = types.BoolValue(p.IsCrossBorder)
+	if m.OrderID.IsUnknown() {
+		m.OrderID = types.StringNull()
+	}
+}
+
+// nullUnknowns turns the planned "known after apply" values into nulls, for
+// the state stored before the plan is ready.
+func (m *bandwidthPackageModel) nullUnknowns() {
+	for _, s := range []*types.String{&m.ChargeType, &m.ResourceGroupID, &m.Status, &m.BusinessStatus, &m.ExpiredTime, &m.CreationTime, &m.OrderID} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	if m.IsCrossBorder.IsUnknown() {
+		m.IsCrossBorder = types.BoolNull()
+	}
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// keepNull stores an empty API value as null when the user left it out, and
+// as "" when the user wrote "".
+func keepNull(prior types.String, api string) types.String {
+	if api == "" && (prior.IsNull() || prior.IsUnknown()) {
+		return types.StringNull()
+	}
+	return types.StringValue(api)
+}
+
+func apiTags(p *cbn.CenBandwidthPackage) map[string]string {
+	m := make(map[string]string, len(p.Tags.Tag))
+	for _, t := range p.Tags.Tag {
+		m[t.Key] = t.Value
+	}
+	return m
+}
+
+// tagsValue stores no tags as the user wrote them: null or an empty map.
+func tagsValue(prior types.Map, api map[string]string) types.Map {
+	if len(api) == 0 && (prior.IsNull() || prior.IsUnknown()) {
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(api))
+	for k, v := range api {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}
+
+func stringMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
+	out := map[string]string{}
+	if m.IsNull() || m.IsUnknown() {
+		return out, nil
+	}
+	diags := m.ElementsAs(ctx, &out, false)
+	return out, diags
+}
+
+func equalTags(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}

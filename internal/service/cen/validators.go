@@ -1,0 +1,124 @@
+package cen
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
+)
+
+// Limits of CreateCenBandwidthPackage, as the newest API page (001) states them.
+const (
+	minBandwidth = 2
+	// 001 caps bandwidth at 10000 Mbit/s; 000 and 002 give only the minimum.
+	maxBandwidth      = 10000
+	maxNameLen        = 128
+	maxDescriptionLen = 256
+	minPeriod         = 1
+	// AutoRenewDuration is an int32 on the wire: 0 to 2147483647 months (001).
+	maxAutoRenewDuration = 2147483647
+
+	chargeTypePrepay  = "PREPAY"
+	chargeTypePostpay = "POSTPAY"
+	cycleMonth        = "Month"
+	cycleYear         = "Year"
+)
+
+// areaValues is the union of the areas the three CEN pages list: 000 and 001
+// name Australia but not Middle-East, 002 names Middle-East but not
+// Australia. The live API accepts both, so refusing either at plan time would
+// refuse a valid plan. This order is also the canonical spelling.
+var areaValues = []string{"China", "North-America", "Asia-Pacific", "Europe", "Australia", "Middle-East"}
+
+// areaValidators accept an area in any letter case: the API itself answers in
+// lower case (BEHAVIOUR.md), so "china" names the same area as "China".
+func areaValidators() []validator.String {
+	return []validator.String{stringvalidator.OneOfCaseInsensitive(areaValues...)}
+}
+
+// nameValidators follow 001 (empty or 1 to 128 characters, not starting with
+// http:// or https://). The older 000 and 002 pages also demand 2 characters
+// and a leading letter from a fixed character set; the live API no longer
+// does, so those rules would refuse names it accepts.
+func nameValidators() []validator.String {
+	return []validator.String{
+		stringvalidator.UTF8LengthAtMost(maxNameLen),
+		validators.NoURLPrefix(),
+	}
+}
+
+// descriptionValidators follow 001: empty or 1 to 256 characters, not
+// starting with http:// or https://.
+func descriptionValidators() []validator.String {
+	return []validator.String{
+		stringvalidator.UTF8LengthAtMost(maxDescriptionLen),
+		validators.NoURLPrefix(),
+	}
+}
+
+func bandwidthValidators() []validator.Int64 {
+	return []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)}
+}
+
+// chargeTypeValidators: 001 documents PREPAY only, 000 documents both and
+// the API answers both in Describe, so both are accepted. 002's "PrePaid" is
+// an old spelling the API no longer returns.
+func chargeTypeValidators() []validator.String {
+	return []validator.String{stringvalidator.OneOf(chargeTypePrepay, chargeTypePostpay)}
+}
+
+func periodValidators() []validator.Int64 {
+	return []validator.Int64{int64validator.AtLeast(minPeriod)}
+}
+
+func pricingCycleValidators() []validator.String {
+	return []validator.String{stringvalidator.OneOf(cycleMonth, cycleYear)}
+}
+
+func autoRenewDurationValidators() []validator.Int64 {
+	return []validator.Int64{int64validator.Between(0, maxAutoRenewDuration)}
+}
+
+// subscriptionOnly lists the attributes that only a subscription (PREPAY)
+// plan takes.
+var subscriptionOnly = []string{"period", "pricing_cycle", "auto_renew", "auto_renew_duration"}
+
+// prepayOnlyValidator refuses subscription options on a pay-as-you-go plan.
+// It is quiet while charge_type or the option is unknown: the value may yet
+// turn out valid at apply.
+type prepayOnlyValidator struct{}
+
+var _ resource.ConfigValidator = prepayOnlyValidator{}
+
+func (prepayOnlyValidator) Description(context.Context) string {
+	return "`period`, `pricing_cycle`, `auto_renew` and `auto_renew_duration` apply only when `charge_type` is `PREPAY`"
+}
+
+func (v prepayOnlyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v prepayOnlyValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var chargeType types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("charge_type"), &chargeType)...)
+	if resp.Diagnostics.HasError() || chargeType.ValueString() != chargeTypePostpay {
+		return
+	}
+	for _, name := range subscriptionOnly {
+		var val attr.Value
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &val)...)
+		if val == nil || val.IsNull() || val.IsUnknown() {
+			continue
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(name), "Subscription option on a pay-as-you-go plan",
+			fmt.Sprintf("The API takes %s only for subscription plans (BandwidthPackageChargeType PREPAY); "+
+				"this plan has charge_type = %q. Remove %s, or set charge_type = %q.",
+				name, chargeTypePostpay, name, chargeTypePrepay))
+	}
+}
