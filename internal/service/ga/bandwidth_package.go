@@ -1,7 +1,1132 @@
-// Package ga holds the ga bandwidth plan resource.
+// Package ga holds the Global Accelerator bandwidth plan resource.
 package ga
 
-import "github.com/hashicorp/terraform-plugin-framework/resource"
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
-// NewBandwidthPackageResource is replaced by the real resource.
-func NewBandwidthPackageResource() resource.Resource { return nil }
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
+	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
+)
+
+// API values of the GA bandwidth plan (CreateBandwidthPackage, Ga 2019-11-20).
+const (
+	typeBasic       = "Basic"
+	typeCrossDomain = "CrossDomain"
+
+	chargePrepay  = "PREPAY"
+	chargePostpay = "POSTPAY"
+
+	cycleMonth = "Month"
+	cycleYear  = "Year"
+
+	billingByTraffic = "PayByTraffic"
+	billingBY95      = "PayBY95"
+
+	areaChinaMainland = "China-mainland"
+	areaGlobal        = "Global"
+
+	renewalAuto = "AutoRenewal"
+	renewalNone = "NotRenewal"
+	renewalOff  = "Normal"
+
+	// resourceType names a bandwidth plan in tag and resource-group calls.
+	resourceType = "bandwidthpackage"
+)
+
+var (
+	types_        = []string{typeBasic, typeCrossDomain}
+	bandwidthKind = []string{"Basic", "Enhanced", "Advanced"}
+	chargeTypes   = []string{chargePrepay, chargePostpay}
+	cycles        = []string{cycleMonth, cycleYear}
+	billingTypes  = []string{billingByTraffic, billingBY95}
+
+	// readyStates: a plan attached to an accelerator is "binded" and as usable as "active".
+	readyStates = []string{"active", "binded"}
+	// busyStates pass by themselves; finacialLocked (sic) and locked do not.
+	busyStates = []string{"init", "updating", "binding", "unbinding"}
+
+	// updateBusyCodes: UpdateBandwidthPackage answers these while the plan is
+	// settling after create or busy with another change; they pass by waiting.
+	updateBusyCodes = []string{"NotExist.BandwidthPackage", "StateError.BandwidthPackage",
+		"StateError.Accelerator", "UpgradeError.BandwidthPackage"}
+	deleteBusyCodes = []string{"StateError.BandwidthPackage", "BindExist.BandwidthPackage"}
+)
+
+const (
+	defaultCreateTimeout = 10 * time.Minute
+	defaultUpdateTimeout = 10 * time.Minute
+	defaultDeleteTimeout = 10 * time.Minute
+
+	// notFoundChecks tolerates Describe not finding a plan just created.
+	notFoundChecks = 5
+)
+
+// NewBandwidthPackageResource returns the aliyun_ga_bandwidth_package resource.
+func NewBandwidthPackageResource() resource.Resource { return &bandwidthPackageResource{} }
+
+type bandwidthPackageResource struct {
+	client *client.Client
+}
+
+var (
+	_ resource.ResourceWithConfigure      = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithImportState    = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*bandwidthPackageResource)(nil)
+)
+
+func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_package"
+}
+
+func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	c, ok := req.ProviderData.(*client.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
+		return
+	}
+	r.client = c
+}
+
+func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = bandwidthPackageSchema(ctx)
+}
+
+func bandwidthPackageSchema(ctx context.Context) schema.Schema {
+	purchaseOnlyInt := []planmodifier.Int64{planmodifiers.PurchaseOnly(), int64planmodifier.UseStateForUnknown()}
+	purchaseOnlyStr := []planmodifier.String{planmodifiers.PurchaseOnly(), stringplanmodifier.UseStateForUnknown()}
+	return schema.Schema{
+		MarkdownDescription: "A Global Accelerator (GA) bandwidth plan (`CreateBandwidthPackage`, Ga 2019-11-20, " +
+			"region `cn-hangzhou`). A pay-as-you-go plan is released on destroy; a subscription plan cannot be " +
+			"released before it expires, so destroy turns its renewal off and removes it from state.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the bandwidth plan (`gbwp-...`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"bandwidth": schema.Int64Attribute{
+				MarkdownDescription: "Bandwidth in Mbit/s, 2 to 2000. Changed in place.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.Between(2, 2000)},
+			},
+			"type": schema.StringAttribute{
+				MarkdownDescription: "`Basic` (basic bandwidth plan) or `CrossDomain` (cross-region acceleration plan; " +
+					"the China site accepts only `Basic`). A change replaces the plan.",
+				Required:      true,
+				Validators:    []validator.String{stringvalidator.OneOf(types_...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"bandwidth_type": schema.StringAttribute{
+				MarkdownDescription: "`Basic` (standard), `Enhanced` or `Advanced` (premium) bandwidth. Required when " +
+					"`type` is `Basic`. Changed in place.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.OneOf(bandwidthKind...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"charge_type": schema.StringAttribute{
+				MarkdownDescription: "`PREPAY` (subscription, the default) or `POSTPAY` (pay-as-you-go, available " +
+					"only once your account manager enables it). A change replaces the plan.",
+				Optional:      true,
+				Computed:      true,
+				Default:       stringdefault.StaticString(chargePrepay),
+				Validators:    []validator.String{stringvalidator.OneOf(chargeTypes...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"duration": schema.Int64Attribute{
+				MarkdownDescription: "Subscription length: 1 to 9 with `pricing_cycle = \"Month\"`, 1 to 3 with " +
+					"`\"Year\"`. Defaults to 1 with `PREPAY`. Used only at purchase.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Int64{int64validator.Between(1, 9)},
+				PlanModifiers: purchaseOnlyInt,
+			},
+			"pricing_cycle": schema.StringAttribute{
+				MarkdownDescription: "`Month` (the default with `PREPAY`) or `Year`. Used only at purchase.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(cycles...)},
+				PlanModifiers:       purchaseOnlyStr,
+			},
+			"auto_pay": schema.BoolAttribute{
+				MarkdownDescription: "Pay the order automatically; defaults to `true`. With `false` the plan exists " +
+					"only once you pay its order in the Order Center, and create waits for that. Used only at purchase.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{planmodifiers.PurchaseOnly(), boolplanmodifier.UseStateForUnknown()},
+			},
+			"auto_use_coupon": schema.BoolAttribute{
+				MarkdownDescription: "Pay with coupons automatically. Only with `auto_pay = true`. Used only at purchase.",
+				Optional:            true,
+				PlanModifiers:       []planmodifier.Bool{planmodifiers.PurchaseOnly()},
+			},
+			"billing_type": schema.StringAttribute{
+				MarkdownDescription: "Metering of a pay-as-you-go plan: `PayByTraffic` (the API's default) or " +
+					"`PayBY95` (95th percentile, on request to your account manager). Only with " +
+					"`charge_type = \"POSTPAY\"`. A change replaces the plan.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.OneOf(billingTypes...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"ratio": schema.Int64Attribute{
+				MarkdownDescription: "Guaranteed minimum bandwidth, in percent, with `PayBY95` metering: 30 to 100. " +
+					"Required when `billing_type = \"PayBY95\"`. A change replaces the plan.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.Int64{int64validator.Between(30, 100)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(),
+					int64planmodifier.RequiresReplaceIfConfigured()},
+			},
+			"cbn_geographic_region_id_a": schema.StringAttribute{
+				MarkdownDescription: "Area A of a cross-region plan: `China-mainland` (international site only). " +
+					"Only with `type = \"CrossDomain\"`. A change replaces the plan.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.OneOf(areaChinaMainland)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"cbn_geographic_region_id_b": schema.StringAttribute{
+				MarkdownDescription: "Area B of a cross-region plan: `Global` (international site only). " +
+					"Only with `type = \"CrossDomain\"`. A change replaces the plan.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.OneOf(areaGlobal)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"promotion_option_no": schema.StringAttribute{
+				MarkdownDescription: "Coupon code (international site only). Used only at purchase.",
+				Optional:            true,
+				PlanModifiers:       []planmodifier.String{planmodifiers.PurchaseOnly()},
+			},
+			"auto_renew": schema.BoolAttribute{
+				MarkdownDescription: "Renew the subscription automatically; defaults to `false`. Changed in place " +
+					"(`UpdateBandwidthPackagaAutoRenewAttribute`).",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"auto_renew_duration": schema.Int64Attribute{
+				MarkdownDescription: "Months added by each automatic renewal: 1 to 12, default 1. Only with " +
+					"`auto_renew = true`. Changed in place.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.Int64{int64validator.Between(1, 12)},
+			},
+			"resource_group_id": schema.StringAttribute{
+				MarkdownDescription: "The resource group; the account's default group when not set. Changed in place " +
+					"(`ChangeResourceGroup`).",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name, 1 to 128 characters, not starting with `http://` or `https://`. Changed " +
+					"in place. The API cannot clear a name: removing it from the configuration keeps the current one.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 128), validators.NoURLPrefix()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Description, 1 to 256 characters, not starting with `http://` or `https://`. " +
+					"Changed in place. The API cannot clear it: removing it from the configuration keeps the current one.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 256), validators.NoURLPrefix()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Tags: " + validators.Tags().Description(ctx) + ". Changed in place.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.Map{validators.Tags()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "The API's state: `init`, `active`, `binded`, `binding`, `unbinding`, `updating`, " +
+					"`finacialLocked` or `locked`.",
+				Computed: true,
+			},
+			"expired_time": schema.StringAttribute{
+				MarkdownDescription: "When a subscription expires (RFC 3339); empty for pay-as-you-go.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"create_time": schema.StringAttribute{
+				MarkdownDescription: "When the plan was created (RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"order_id": schema.StringAttribute{
+				MarkdownDescription: "The purchase order; known only to the configuration that bought the plan.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// schemaAttributes lets the error table attach a diagnostic to an attribute this resource has.
+var schemaAttributes = bandwidthPackageSchema(context.Background()).Attributes
+
+func hasAttribute(name string) bool {
+	_, ok := schemaAttributes[name]
+	return ok
+}
+
+func (r *bandwidthPackageResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m bandwidthPackageModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateBandwidthPackage(m)...)
+}
+
+// ModifyPlan fills the defaults that depend on other attributes, so the plan
+// shows what will be bought, and warns before a subscription is destroyed.
+func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		var state bandwidthPackageModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if state.ChargeType.ValueString() == chargePrepay {
+			resp.Diagnostics.AddWarning("Destroying a subscription only turns its renewal off",
+				fmt.Sprintf("GA bandwidth plan %s is a subscription, which cannot be released before it expires (%s). "+
+					"Destroy sets its renewal to NotRenewal and removes it from state.",
+					state.ID.ValueString(), state.ExpiredTime.ValueString()))
+		}
+		return
+	}
+	var plan, config bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		setPurchaseDefaults(&plan)
+		if plan.Type.ValueString() == typeBasic {
+			plan.CbnGeographicRegionIDA = nullIfUnknown(plan.CbnGeographicRegionIDA)
+			plan.CbnGeographicRegionIDB = nullIfUnknown(plan.CbnGeographicRegionIDB)
+		}
+		if plan.ChargeType.ValueString() == chargePrepay {
+			plan.BillingType = nullIfUnknown(plan.BillingType)
+		}
+		if !plan.BillingType.IsUnknown() && plan.BillingType.ValueString() != billingBY95 {
+			plan.Ratio = nullInt64IfUnknown(plan.Ratio)
+		}
+		plan.Name = nullIfUnknown(plan.Name)
+		plan.Description = nullIfUnknown(plan.Description)
+	}
+	switch {
+	case plan.AutoRenew.IsUnknown():
+	case !plan.AutoRenew.ValueBool():
+		plan.AutoRenewDuration = types.Int64Null()
+	case config.AutoRenewDuration.IsNull():
+		plan.AutoRenewDuration = types.Int64Value(1)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// setPurchaseDefaults resolves the purchase options left to their defaults:
+// AutoPay true, and with PREPAY one Month.
+func setPurchaseDefaults(m *bandwidthPackageModel) {
+	if m.AutoPay.IsUnknown() {
+		m.AutoPay = types.BoolValue(true)
+	}
+	if m.ChargeType.IsUnknown() {
+		return
+	}
+	prepay := m.ChargeType.ValueString() == chargePrepay
+	if m.Duration.IsUnknown() {
+		m.Duration = types.Int64Null()
+		if prepay {
+			m.Duration = types.Int64Value(1)
+		}
+	}
+	if m.PricingCycle.IsUnknown() {
+		m.PricingCycle = types.StringNull()
+		if prepay {
+			m.PricingCycle = types.StringValue(cycleMonth)
+		}
+	}
+}
+
+func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	setPurchaseDefaults(&plan)
+	what := describe("creating", plan.Name)
+
+	request := gasdk.CreateCreateBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	// One token for every retry of this create, so a retried call cannot buy twice.
+	token := newClientToken()
+	request.ClientToken = token
+	request.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
+	request.Type = plan.Type.ValueString()
+	request.BandwidthType = plan.BandwidthType.ValueString()
+	request.ChargeType = plan.ChargeType.ValueString()
+	if !plan.Duration.IsNull() {
+		request.Duration = strconv.FormatInt(plan.Duration.ValueInt64(), 10)
+	}
+	request.PricingCycle = plan.PricingCycle.ValueString()
+	request.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
+	if !plan.AutoUseCoupon.IsNull() {
+		request.AutoUseCoupon = strconv.FormatBool(plan.AutoUseCoupon.ValueBool())
+	}
+	request.BillingType = plan.BillingType.ValueString()
+	if !plan.Ratio.IsNull() && !plan.Ratio.IsUnknown() {
+		request.Ratio = requests.NewInteger(int(plan.Ratio.ValueInt64()))
+	}
+	request.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
+	request.CbnGeographicRegionIdB = plan.CbnGeographicRegionIDB.ValueString()
+	request.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
+	// Documented parameters the typed request lacks go on the query string.
+	request.QueryParams["AutoRenew"] = strconv.FormatBool(plan.AutoRenew.ValueBool())
+	if plan.AutoRenew.ValueBool() && !plan.AutoRenewDuration.IsNull() && !plan.AutoRenewDuration.IsUnknown() {
+		request.QueryParams["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
+	}
+	if s := plan.ResourceGroupID.ValueString(); s != "" {
+		request.QueryParams["ResourceGroupId"] = s
+	}
+	want, d := tagMap(ctx, plan.Tags)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for i, k := range tags.SortedKeys(want) {
+		request.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = k
+		request.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
+	}
+
+	var response *gasdk.CreateBandwidthPackageResponse
+	err := r.client.Do(ctx, "CreateBandwidthPackage", func() (err error) {
+		response, err = r.client.GA().CreateBandwidthPackage(request)
+		return err
+	}, client.WithClientToken(token))
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	id := response.BandwidthPackageId
+	plan.ID = types.StringValue(id)
+	plan.OrderID = types.StringValue(response.OrderId)
+	// Stored at once, so a failed wait leaves a tainted plan rather than an orphan.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("order_id"), response.OrderId)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	tflog.Info(ctx, "created GA bandwidth plan", map[string]any{"id": id, "order_id": response.OrderId})
+
+	// Until its order is paid an AutoPay=false plan does not exist: wait for payment up to the timeout.
+	checks := notFoundChecks
+	if !plan.AutoPay.ValueBool() {
+		checks = int(^uint(0) >> 1)
+	}
+	if err := waitBandwidthPackageCreated(ctx, r.client, id, checks); err != nil {
+		if !plan.AutoPay.ValueBool() {
+			resp.Diagnostics.AddError(what+": order not paid",
+				fmt.Sprintf("With auto_pay = false the plan exists only once order %s is paid in the Order Center. "+
+					"The order was not paid within the create timeout; pay it and run terraform apply again. %v",
+					response.OrderId, err))
+			return
+		}
+		resp.Diagnostics.AddError(what+": waiting for the plan to become active", err.Error())
+		return
+	}
+
+	// CreateBandwidthPackage takes no name or description; they are set once the plan is active.
+	if !plan.Name.IsNull() || !plan.Description.IsNull() {
+		update := gasdk.CreateUpdateBandwidthPackageRequest()
+		update.RegionId = client.GARegion
+		update.BandwidthPackageId = id
+		update.Name = plan.Name.ValueString()
+		update.Description = plan.Description.ValueString()
+		if err := r.updateAttributes(ctx, update); err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			return
+		}
+	}
+
+	if err := r.refresh(ctx, &plan); err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.refresh(ctx, &state)
+	if errors.Is(err, wait.ErrNotFound) {
+		resp.Diagnostics.AddWarning("GA bandwidth plan is gone",
+			fmt.Sprintf("GA bandwidth plan %s no longer exists; it is removed from state and will be created again on apply.",
+				state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, describe("reading", state.Name), err, hasAttribute)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	plan.ID = state.ID
+	what := describe("updating", plan.Name)
+
+	update := gasdk.CreateUpdateBandwidthPackageRequest()
+	update.RegionId = client.GARegion
+	update.BandwidthPackageId = id
+	changed := false
+	if !plan.Bandwidth.Equal(state.Bandwidth) {
+		update.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
+		// A larger subscription is a purchase: pay it as the plan's purchase options say.
+		update.AutoPay = requests.NewBoolean(plan.AutoPay.IsNull() || plan.AutoPay.ValueBool())
+		if !plan.AutoUseCoupon.IsNull() {
+			update.AutoUseCoupon = requests.NewBoolean(plan.AutoUseCoupon.ValueBool())
+		}
+		update.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
+		changed = true
+	}
+	if known(plan.BandwidthType) && !plan.BandwidthType.Equal(state.BandwidthType) {
+		update.BandwidthType = plan.BandwidthType.ValueString()
+		changed = true
+	}
+	if known(plan.Name) && !plan.Name.Equal(state.Name) {
+		update.Name = plan.Name.ValueString()
+		changed = true
+	}
+	if known(plan.Description) && !plan.Description.Equal(state.Description) {
+		update.Description = plan.Description.ValueString()
+		changed = true
+	}
+	if changed {
+		if err := r.updateAttributes(ctx, update); err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			return
+		}
+	}
+
+	if !plan.AutoRenew.Equal(state.AutoRenew) || !plan.AutoRenewDuration.Equal(state.AutoRenewDuration) {
+		params := map[string]string{"InstanceId": id, "AutoRenew": strconv.FormatBool(plan.AutoRenew.ValueBool()),
+			"RenewalStatus": renewalOff, "ClientToken": newClientToken()}
+		if plan.AutoRenew.ValueBool() {
+			params["RenewalStatus"] = renewalAuto
+			params["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
+		}
+		if _, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
+			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...)); err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			return
+		}
+	}
+
+	if known(plan.ResourceGroupID) && !plan.ResourceGroupID.Equal(state.ResourceGroupID) {
+		params := map[string]string{"ResourceId": id, "ResourceType": resourceType,
+			"NewResourceGroupId": plan.ResourceGroupID.ValueString(), "ClientToken": newClientToken()}
+		if _, err := r.client.CommonGA(ctx, "ChangeResourceGroup", params,
+			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...)); err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			return
+		}
+	}
+
+	if !plan.Tags.Equal(state.Tags) {
+		have, d := tagMap(ctx, state.Tags)
+		resp.Diagnostics.Append(d...)
+		want, d := tagMap(ctx, plan.Tags)
+		resp.Diagnostics.Append(d...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if err := r.updateTags(ctx, id, have, want); err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			return
+		}
+	}
+
+	if err := r.refresh(ctx, &plan); err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	what := describe("deleting", state.Name)
+
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if errors.Is(err, wait.ErrNotFound) {
+		return
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+
+	if strings.EqualFold(bp.ChargeType, chargePrepay) && !expired(bp.ExpiredTime, time.Now()) {
+		// The API never releases a subscription early: let it lapse instead.
+		token := newClientToken()
+		params := map[string]string{"InstanceId": id, "AutoRenew": "false", "RenewalStatus": renewalNone, "ClientToken": token}
+		_, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
+			client.WithClientToken(token), client.RetryOn(updateBusyCodes[1:]...))
+		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+			return
+		}
+		if err != nil {
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			return
+		}
+		diagnostics.AddRenewalTurnedOff(&resp.Diagnostics, fmt.Sprintf("GA bandwidth plan %q", bp.Name), id,
+			formatTime(bp.ExpiredTime))
+		return
+	}
+
+	request := gasdk.CreateDeleteBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.BandwidthPackageId = id
+	token := newClientToken()
+	request.ClientToken = token
+	err = r.client.Do(ctx, "DeleteBandwidthPackage", func() error {
+		_, err := r.client.GA().DeleteBandwidthPackage(request)
+		return err
+	}, client.WithClientToken(token), client.RetryOn(deleteBusyCodes...))
+	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		return
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
+		resp.Diagnostics.AddError(what+": waiting for the plan to be released", err.Error())
+	}
+}
+
+func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// refresh reads the plan, its auto-renew settings and tags into m. A plan
+// that is gone yields an error wrapping wait.ErrNotFound.
+func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPackageModel) error {
+	id := m.ID.ValueString()
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		return err
+	}
+	renew, err := findAutoRenewAttribute(ctx, r.client, id)
+	if err != nil {
+		return err
+	}
+	have, err := listTags(ctx, r.client, id)
+	if err != nil {
+		return err
+	}
+	m.setFromAPI(bp, renew, have)
+	return nil
+}
+
+// updateAttributes sends UpdateBandwidthPackage and waits for the plan to settle.
+func (r *bandwidthPackageResource) updateAttributes(ctx context.Context, request *gasdk.UpdateBandwidthPackageRequest) error {
+	err := r.client.Do(ctx, "UpdateBandwidthPackage", func() error {
+		_, err := r.client.GA().UpdateBandwidthPackage(request)
+		return err
+	}, client.RetryOn(updateBusyCodes...))
+	if err != nil {
+		return err
+	}
+	return waitBandwidthPackageUpdated(ctx, r.client, request.BandwidthPackageId)
+}
+
+// updateTags moves the plan's tags from have to want: removals first, so the
+// count limit holds throughout.
+func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, have, want map[string]string) error {
+	set, remove := tags.Diff(have, want)
+	if len(remove) > 0 {
+		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id}
+		for i, k := range remove {
+			params[fmt.Sprintf("TagKey.%d", i+1)] = k
+		}
+		if _, err := r.client.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...)); err != nil {
+			return err
+		}
+	}
+	if len(set) > 0 {
+		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id}
+		for i, k := range tags.SortedKeys(set) {
+			params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
+			params[fmt.Sprintf("Tag.%d.Value", i+1)] = set[k]
+		}
+		if _, err := r.client.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bandwidthPackage is DescribeBandwidthPackage's answer plus the fields the
+// typed SDK response lacks.
+type bandwidthPackage struct {
+	*gasdk.DescribeBandwidthPackageResponse
+	ResourceGroupId string
+}
+
+// findBandwidthPackageByID describes one plan; a plan that does not exist
+// yields an error wrapping wait.ErrNotFound.
+func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	request := gasdk.CreateDescribeBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.BandwidthPackageId = id
+	var response *gasdk.DescribeBandwidthPackageResponse
+	err := c.Do(ctx, "DescribeBandwidthPackage", func() (err error) {
+		response, err = c.GA().DescribeBandwidthPackage(request)
+		return err
+	})
+	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if response.BandwidthPackageId == "" {
+		return nil, fmt.Errorf("GA bandwidth plan %s: %w (empty answer)", id, wait.ErrNotFound)
+	}
+	bp := &bandwidthPackage{DescribeBandwidthPackageResponse: response}
+	var extra struct {
+		ResourceGroupId string `json:"ResourceGroupId"`
+	}
+	if body := response.GetHttpContentBytes(); len(body) > 0 {
+		// Best effort: older API versions do not answer it, and the attribute then keeps its value.
+		if json.Unmarshal(body, &extra) == nil {
+			bp.ResourceGroupId = extra.ResourceGroupId
+		}
+	}
+	return bp, nil
+}
+
+// statusBandwidthPackage returns a wait.Refresh reading the plan's State.
+func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
+	return func(ctx context.Context) (any, string, error) {
+		bp, err := findBandwidthPackageByID(ctx, c, id)
+		if err != nil {
+			return nil, "", err
+		}
+		return bp, bp.State, nil
+	}
+}
+
+// waitBandwidthPackageCreated waits until a new plan leaves init; init allows only queries.
+func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string, notFound int) error {
+	_, err := wait.Config{
+		Target:         readyStates,
+		Pending:        busyStates,
+		Refresh:        statusBandwidthPackage(c, id),
+		NotFoundChecks: notFound,
+	}.Until(ctx)
+	return err
+}
+
+// waitBandwidthPackageUpdated waits through updating back to active.
+func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string) error {
+	_, err := wait.Config{
+		Target:         readyStates,
+		Pending:        busyStates,
+		Refresh:        statusBandwidthPackage(c, id),
+		NotFoundChecks: notFoundChecks,
+	}.Until(ctx)
+	return err
+}
+
+// waitBandwidthPackageDeleted waits until Describe no longer finds the plan.
+func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
+	_, err := wait.Config{
+		Refresh:    statusBandwidthPackage(c, id),
+		NotFoundOK: true,
+	}.Until(ctx)
+	return err
+}
+
+// autoRenewAttribute is DescribeBandwidthPackageAutoRenewAttribute's answer.
+type autoRenewAttribute struct {
+	AutoRenew         flexBool `json:"AutoRenew"`
+	AutoRenewDuration flexInt  `json:"AutoRenewDuration"`
+	RenewalStatus     string   `json:"RenewalStatus"`
+}
+
+func (a autoRenewAttribute) enabled() bool {
+	if a.RenewalStatus != "" {
+		return a.RenewalStatus == renewalAuto
+	}
+	return bool(a.AutoRenew)
+}
+
+func findAutoRenewAttribute(ctx context.Context, c *client.Client, id string) (*autoRenewAttribute, error) {
+	body, err := c.CommonGA(ctx, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
+	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var a autoRenewAttribute
+	if err := json.Unmarshal(body, &a); err != nil {
+		return nil, fmt.Errorf("decoding DescribeBandwidthPackageAutoRenewAttribute: %w", err)
+	}
+	return &a, nil
+}
+
+// listTags reads every tag of the plan, page by page.
+func listTags(ctx context.Context, c *client.Client, id string) (map[string]string, error) {
+	out := map[string]string{}
+	next := ""
+	for {
+		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id, "MaxResults": "50"}
+		if next != "" {
+			params["NextToken"] = next
+		}
+		body, err := c.CommonGA(ctx, "ListTagResources", params)
+		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+			return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows, token, err := decodeTagResources(body)
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range rows {
+			if row.ResourceId == "" || row.ResourceId == id {
+				out[row.TagKey] = row.TagValue
+			}
+		}
+		if token == "" || token == next {
+			return out, nil
+		}
+		next = token
+	}
+}
+
+type tagResource struct {
+	ResourceId string `json:"ResourceId"`
+	TagKey     string `json:"TagKey"`
+	TagValue   string `json:"TagValue"`
+}
+
+// decodeTagResources accepts both shapes of ListTagResources: GA's reference
+// answers a plain TagResources array, the cbn SDK wraps it in {"TagResource": [...]}.
+func decodeTagResources(body []byte) ([]tagResource, string, error) {
+	var page struct {
+		NextToken    string          `json:"NextToken"`
+		TagResources json.RawMessage `json:"TagResources"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		return nil, "", fmt.Errorf("decoding ListTagResources: %w", err)
+	}
+	raw := strings.TrimSpace(string(page.TagResources))
+	var rows []tagResource
+	switch {
+	case raw == "" || raw == "null":
+	case strings.HasPrefix(raw, "["):
+		if err := json.Unmarshal(page.TagResources, &rows); err != nil {
+			return nil, "", fmt.Errorf("decoding ListTagResources: %w", err)
+		}
+	default:
+		var wrapped struct {
+			TagResource []tagResource `json:"TagResource"`
+		}
+		if err := json.Unmarshal(page.TagResources, &wrapped); err != nil {
+			return nil, "", fmt.Errorf("decoding ListTagResources: %w", err)
+		}
+		rows = wrapped.TagResource
+	}
+	return rows, page.NextToken, nil
+}
+
+// flexBool decodes true, "true" and "True" alike.
+type flexBool bool
+
+func (b *flexBool) UnmarshalJSON(data []byte) error {
+	s := strings.Trim(string(data), `"`)
+	*b = flexBool(strings.EqualFold(s, "true"))
+	return nil
+}
+
+// flexInt decodes 3 and "3" alike; anything else is 0.
+type flexInt int64
+
+func (n *flexInt) UnmarshalJSON(data []byte) error {
+	v, err := strconv.ParseInt(strings.Trim(string(data), `"`), 10, 64)
+	if err != nil {
+		v = 0
+	}
+	*n = flexInt(v)
+	return nil
+}
+
+func describe(verb string, name types.String) string {
+	return fmt.Sprintf("%s GA bandwidth plan (%q)", verb, name.ValueString())
+}
+
+func newClientToken() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return "tf-" + hex.EncodeToString(b)
+}
+
+func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+func nullIfUnknown(v types.String) types.String {
+	if v.IsUnknown() {
+		return types.StringNull()
+	}
+	return v
+}
+
+func nullInt64IfUnknown(v types.Int64) types.Int64 {
+	if v.IsUnknown() {
+		return types.Int64Null()
+	}
+	return v
+}
+
+func tagMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
+	out := map[string]string{}
+	if m.IsNull() || m.IsUnknown() {
+		return out, nil
+	}
+	d := m.ElementsAs(ctx, &out, false)
+	return out, d
+}
+
+// parseTime reads GA times: epoch milliseconds in a string, or RFC 3339.
+func parseTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	if ms, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return time.UnixMilli(ms).UTC(), true
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z", "2006-01-02T15:04:05Z"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// formatTime turns an API time into RFC 3339, leaving unknown forms as they are.
+func formatTime(s string) string {
+	if t, ok := parseTime(s); ok {
+		return t.Format(time.RFC3339)
+	}
+	return s
+}
+
+// expired reports whether a subscription's expiry has passed; an unreadable one has not.
+func expired(s string, now time.Time) bool {
+	t, ok := parseTime(s)
+	return ok && !now.Before(t)
+}
+
+// bandwidthPackageModel is the resource's state.
+type bandwidthPackageModel struct {
+	ID                     types.String   `tfsdk:"id"`
+	Bandwidth              types.Int64    `tfsdk:"bandwidth"`
+	Type                   types.String   `tfsdk:"type"`
+	BandwidthType          types.String   `tfsdk:"bandwidth_type"`
+	ChargeType             types.String   `tfsdk:"charge_type"`
+	Duration               types.Int64    `tfsdk:"duration"`
+	PricingCycle           types.String   `tfsdk:"pricing_cycle"`
+	AutoPay                types.Bool     `tfsdk:"auto_pay"`
+	AutoUseCoupon          types.Bool     `tfsdk:"auto_use_coupon"`
+	BillingType            types.String   `tfsdk:"billing_type"`
+	Ratio                  types.Int64    `tfsdk:"ratio"`
+	CbnGeographicRegionIDA types.String   `tfsdk:"cbn_geographic_region_id_a"`
+	CbnGeographicRegionIDB types.String   `tfsdk:"cbn_geographic_region_id_b"`
+	PromotionOptionNo      types.String   `tfsdk:"promotion_option_no"`
+	AutoRenew              types.Bool     `tfsdk:"auto_renew"`
+	AutoRenewDuration      types.Int64    `tfsdk:"auto_renew_duration"`
+	ResourceGroupID        types.String   `tfsdk:"resource_group_id"`
+	Name                   types.String   `tfsdk:"name"`
+	Description            types.String   `tfsdk:"description"`
+	Tags                   types.Map      `tfsdk:"tags"`
+	Status                 types.String   `tfsdk:"status"`
+	ExpiredTime            types.String   `tfsdk:"expired_time"`
+	CreateTime             types.String   `tfsdk:"create_time"`
+	OrderID                types.String   `tfsdk:"order_id"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+}
+
+// setFromAPI overwrites every attribute the API reports. Purchase-only
+// options and order_id are not reported and keep their values.
+func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRenewAttribute, have map[string]string) {
+	m.ID = types.StringValue(bp.BandwidthPackageId)
+	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
+	m.Type = keepCase(m.Type, bp.Type, types_)
+	m.BandwidthType = optionalString(keepCase(m.BandwidthType, bp.BandwidthType, bandwidthKind))
+	m.ChargeType = types.StringValue(strings.ToUpper(bp.ChargeType))
+	// Attributes that belong to another kind of plan stay null, so an imported
+	// configuration passes the same validation as a written one.
+	m.BillingType = types.StringNull()
+	if m.ChargeType.ValueString() == chargePostpay {
+		m.BillingType = optionalString(keepCase(m.BillingType, bp.BillingType, billingTypes))
+	}
+	m.Ratio = types.Int64Null()
+	if bp.Ratio > 0 {
+		m.Ratio = types.Int64Value(int64(bp.Ratio))
+	}
+	m.CbnGeographicRegionIDA, m.CbnGeographicRegionIDB = types.StringNull(), types.StringNull()
+	if m.Type.ValueString() == typeCrossDomain {
+		m.CbnGeographicRegionIDA = optionalString(keepCase(m.CbnGeographicRegionIDA, bp.CbnGeographicRegionIdA, []string{areaChinaMainland}))
+		m.CbnGeographicRegionIDB = optionalString(keepCase(m.CbnGeographicRegionIDB, bp.CbnGeographicRegionIdB, []string{areaGlobal}))
+	}
+	if bp.ResourceGroupId != "" {
+		m.ResourceGroupID = types.StringValue(bp.ResourceGroupId)
+	} else if m.ResourceGroupID.IsUnknown() {
+		m.ResourceGroupID = types.StringNull()
+	}
+	m.Name = optionalString(types.StringValue(bp.Name))
+	m.Description = optionalString(types.StringValue(bp.Description))
+	m.Status = types.StringValue(bp.State)
+	m.ExpiredTime = types.StringValue(formatTime(bp.ExpiredTime))
+	m.CreateTime = types.StringValue(formatTime(bp.CreateTime))
+	if m.OrderID.IsUnknown() {
+		m.OrderID = types.StringNull()
+	}
+
+	m.AutoRenew = types.BoolValue(renew.enabled())
+	m.AutoRenewDuration = types.Int64Null()
+	if renew.enabled() {
+		d := int64(renew.AutoRenewDuration)
+		if d == 0 {
+			d = 1
+		}
+		m.AutoRenewDuration = types.Int64Value(d)
+	}
+
+	switch {
+	case len(have) > 0:
+		m.Tags = types.MapValueMust(types.StringType, stringValues(have))
+	case !m.Tags.IsNull() && !m.Tags.IsUnknown():
+		// tags = {} and no tags are the same; keep the form the user wrote.
+		m.Tags = types.MapValueMust(types.StringType, map[string]attr.Value{})
+	default:
+		m.Tags = types.MapNull(types.StringType)
+	}
+}
+
+// keepCase stores prior when the API answers the same value in another case.
+func keepCase(prior types.String, api string, canonical []string) types.String {
+	if api == "" {
+		return types.StringValue("")
+	}
+	return enumcase.Keep(prior, api, canonical)
+}
+
+func optionalString(v types.String) types.String {
+	if v.ValueString() == "" {
+		return types.StringNull()
+	}
+	return v
+}
+
+func stringValues(m map[string]string) map[string]attr.Value {
+	out := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		out[k] = types.StringValue(v)
+	}
+	return out
+}

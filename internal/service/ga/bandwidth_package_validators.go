@@ -1,0 +1,90 @@
+package ga
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// validateBandwidthPackage checks the rules of CreateBandwidthPackage that
+// join two attributes. Each error sits on the attribute the rule constrains
+// and quotes the API's rule. A rule whose inputs are not yet known is skipped:
+// it is checked again at apply, when they are.
+//
+// Choices, so a configuration the API accepts is never refused:
+//   - auto_use_coupon = false with auto_pay = false is accepted: it asks for
+//     nothing the API would refuse. Only true needs auto_pay.
+//   - ratio without PayBY95 is accepted: the API says it is required with
+//     PayBY95, not that it is refused otherwise.
+//   - duration and pricing_cycle with POSTPAY are accepted and ignored by the API.
+//   - type = "CrossDomain" is not refused although the China site accepts only
+//     Basic: the provider cannot tell the site at plan time.
+func validateBandwidthPackage(m bandwidthPackageModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	fail := func(attr, summary, detail string) {
+		diags.AddAttributeError(path.Root(attr), summary, detail)
+	}
+
+	if isString(m.Type, typeBasic) && m.BandwidthType.IsNull() {
+		fail("bandwidth_type", "Missing bandwidth_type",
+			`bandwidth_type is required when type = "Basic": the API requires BandwidthType (Basic, Enhanced or Advanced) for a basic bandwidth plan.`)
+	}
+
+	if isString(m.PricingCycle, cycleYear) && known(m.Duration) && (m.Duration.ValueInt64() < 1 || m.Duration.ValueInt64() > 3) {
+		fail("duration", "Invalid duration",
+			fmt.Sprintf(`With pricing_cycle = "Year" the API accepts a duration of 1 to 3 (years); got %d. With "Month" it accepts 1 to 9.`,
+				m.Duration.ValueInt64()))
+	}
+
+	// auto_pay defaults to true, so only an explicit false conflicts.
+	if isBool(m.AutoUseCoupon, true) && isBool(m.AutoPay, false) {
+		fail("auto_use_coupon", "auto_use_coupon needs auto_pay",
+			"The API uses coupons only when it pays the order itself: auto_use_coupon = true requires auto_pay = true.")
+	}
+
+	if known(m.BillingType) && chargeTypeOf(m) != "" && chargeTypeOf(m) != chargePostpay {
+		fail("billing_type", "billing_type needs POSTPAY",
+			fmt.Sprintf(`billing_type is the metering method of a pay-as-you-go plan: the API accepts it only with charge_type = "POSTPAY"; this plan is %s.`,
+				chargeTypeOf(m)))
+	}
+
+	if isString(m.BillingType, billingBY95) && m.Ratio.IsNull() {
+		fail("ratio", "Missing ratio",
+			`ratio is required when billing_type = "PayBY95": the API needs the guaranteed minimum bandwidth, 30 to 100 (percent).`)
+	}
+
+	for _, a := range []struct {
+		name string
+		v    types.String
+	}{{"cbn_geographic_region_id_a", m.CbnGeographicRegionIDA}, {"cbn_geographic_region_id_b", m.CbnGeographicRegionIDB}} {
+		if known(a.v) && known(m.Type) && m.Type.ValueString() != typeCrossDomain {
+			fail(a.name, a.name+" needs CrossDomain",
+				fmt.Sprintf(`%s is an area of a cross-region plan: the API accepts it only with type = "CrossDomain"; this plan is %q.`,
+					a.name, m.Type.ValueString()))
+		}
+	}
+
+	// auto_renew defaults to false, so null counts as off.
+	if known(m.AutoRenewDuration) && (m.AutoRenew.IsNull() || isBool(m.AutoRenew, false)) {
+		fail("auto_renew_duration", "auto_renew_duration needs auto_renew",
+			"auto_renew_duration (1 to 12 months) applies only to automatic renewal: the API takes it only with auto_renew = true.")
+	}
+	return diags
+}
+
+// chargeTypeOf is the configured charge type, PREPAY when not set, "" while unknown.
+func chargeTypeOf(m bandwidthPackageModel) string {
+	switch {
+	case m.ChargeType.IsUnknown():
+		return ""
+	case m.ChargeType.IsNull():
+		return chargePrepay
+	}
+	return m.ChargeType.ValueString()
+}
+
+func isString(v types.String, want string) bool { return known(v) && v.ValueString() == want }
+
+func isBool(v types.Bool, want bool) bool { return known(v) && v.ValueBool() == want }
