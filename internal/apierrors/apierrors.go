@@ -27,6 +27,11 @@ type Entry struct {
 	Attributes []string
 	// Retry marks codes that pass by themselves; the client retries them.
 	Retry bool
+	// Credential marks the credential family: never retried, whatever the
+	// caller asks, so a wrong secret fails after one call.
+	Credential bool
+	// NeedsRAMAction makes the detail name the RAM action to grant.
+	NeedsRAMAction bool
 }
 
 // APIError is the normalised form of an error answered by the API.
@@ -35,7 +40,31 @@ type APIError struct {
 	Message    string
 	RequestID  string
 	HTTPStatus int
+	// Action is the API operation called, for example "CreateCenBandwidthPackage".
+	Action string
+	// Product is the RAM service prefix of Action ("cen" or "ga"), when known.
+	Product string
+	// AuthAction is the RAM action the API reported as denied, when it did.
+	AuthAction string
 	cause      error
+}
+
+// NewAPIError wraps cause (an SDK error) with the fields a diagnostic needs.
+func NewAPIError(code, message, requestID string, status int, cause error) *APIError {
+	return &APIError{Code: code, Message: message, RequestID: requestID, HTTPStatus: status, cause: cause}
+}
+
+// RAMAction names the RAM action to grant, such as "cen:CreateCenBandwidthPackage".
+func (e *APIError) RAMAction() string {
+	switch {
+	case e.AuthAction != "":
+		return e.AuthAction
+	case e.Product != "" && e.Action != "":
+		return e.Product + ":" + e.Action
+	case e.Action != "":
+		return "cen:" + e.Action + " or ga:" + e.Action
+	}
+	return ""
 }
 
 func (e *APIError) Error() string {
@@ -61,7 +90,15 @@ func From(err error) (*APIError, bool) {
 	}
 	var srv *sdkerrors.ServerError
 	if errors.As(err, &srv) {
-		return &APIError{Code: srv.ErrorCode(), Message: srv.Message(), RequestID: srv.RequestId(), HTTPStatus: srv.HttpStatus(), cause: err}, true
+		api := &APIError{Code: srv.ErrorCode(), Message: srv.Message(), RequestID: srv.RequestId(), HTTPStatus: srv.HttpStatus(), cause: err}
+		if a, ok := srv.AccessDeniedDetail()["AuthAction"].(string); ok {
+			api.AuthAction = a
+		}
+		if api.Code == "" {
+			// A body that is not the API's JSON (a proxy's HTML page): keep a short excerpt only.
+			api.Message = truncate(api.Message, 200)
+		}
+		return api, true
 	}
 	var cli *sdkerrors.ClientError
 	if errors.As(err, &cli) {
@@ -102,6 +139,20 @@ func Lookup(code string) (Entry, bool) {
 func Retryable(err error) bool {
 	e, ok := Lookup(Code(err))
 	return ok && e.Retry
+}
+
+// IsCredential reports whether err is in the credential family (wrong key,
+// wrong secret, expired token, RAM denial of the key itself).
+func IsCredential(err error) bool {
+	e, ok := Lookup(Code(err))
+	return ok && e.Credential
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
 
 // Entries returns a copy of the whole table, for tests and docs.
@@ -152,10 +203,25 @@ func Describe(what string, err error) (summary, detail string, attrs []string) {
 		summary = fmt.Sprintf("Error %s: %s", what, e.Summary)
 		b.WriteString(e.Detail)
 		b.WriteString("\n\n")
+		if e.NeedsRAMAction {
+			if a := api.RAMAction(); a != "" {
+				fmt.Fprintf(&b, "RAM action to grant: %s\n\n", a)
+			}
+		}
 	} else {
-		summary = fmt.Sprintf("Error %s: %s", what, api.Code)
+		code := api.Code
+		if code == "" {
+			code = fmt.Sprintf("HTTP %d", api.HTTPStatus)
+		}
+		summary = fmt.Sprintf("Error %s: %s", what, code)
+	}
+	if api.Action != "" {
+		fmt.Fprintf(&b, "API action: %s\n", api.Action)
 	}
 	fmt.Fprintf(&b, "API error code: %s\nAPI message: %s", api.Code, api.Message)
+	if api.HTTPStatus != 0 {
+		fmt.Fprintf(&b, "\nHTTP status: %d", api.HTTPStatus)
+	}
 	if api.RequestID != "" {
 		fmt.Fprintf(&b, "\nRequestId: %s", api.RequestID)
 	}

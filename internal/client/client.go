@@ -10,17 +10,67 @@
 //	   operation the typed SDK lacks, signed and retried the same way
 //	WithClientToken(token)   marks a create: retried only with this token
 //	RetryOn(codes...)        extra codes retried until ctx's deadline (busy states)
+//
+// Rules for callers: make exactly one SDK request inside the func given to
+// Do; never set RegionId on a GA request (the client sends cn-hangzhou and
+// refuses anything else); give every Create* call a ClientToken and pass it
+// with WithClientToken, or Do will not retry it. action may be prefixed with
+// the RAM service ("ga:TagResources") where both APIs have the operation.
 package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"reflect"
+	"strings"
+	"time"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 )
 
 // GARegion is the only region the GA API answers in.
 const GARegion = "cn-hangzhou"
+
+// Defaults of Config.
+const (
+	DefaultMaxRetries     = 5
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultReadTimeout    = 60 * time.Second
+	DefaultBaseDelay      = 500 * time.Millisecond
+	DefaultMaxDelay       = 10 * time.Second
+	// DefaultBusyBudget bounds RetryOn codes when the context has no deadline.
+	DefaultBusyBudget = 20 * time.Minute
+)
+
+// Config is everything New needs. The provider fills it from its schema.
+type Config struct {
+	// Region is the provider's region (CEN calls); GA always uses GARegion.
+	Region      string
+	Credentials *Credentials
+	// CEN and GA endpoints; a zero Endpoint means the real API over HTTPS.
+	CENEndpoint Endpoint
+	GAEndpoint  Endpoint
+	// MaxRetries bounds the retries of ordinary retryable errors.
+	// Negative means none; zero means DefaultMaxRetries.
+	MaxRetries int
+	// ProviderVersion and TerraformVersion go into the User-Agent.
+	ProviderVersion  string
+	TerraformVersion string
+	ConnectTimeout   time.Duration
+	ReadTimeout      time.Duration
+	// BaseDelay and MaxDelay shape the backoff; zero means the defaults.
+	BaseDelay time.Duration
+	MaxDelay  time.Duration
+	// Transport replaces the HTTP transport (tests); nil means a clone of
+	// http.DefaultTransport, which honours HTTPS_PROXY and verifies certificates.
+	Transport http.RoundTripper
+}
 
 // Client holds the SDK clients of one provider instance.
 type Client struct {
@@ -29,6 +79,17 @@ type Client struct {
 	cen        *cbn.Client
 	ga         *ga.Client
 	maxRetries int
+	baseDelay  time.Duration
+	maxDelay   time.Duration
+	creds      *Credentials
+	// notReady, when set, is returned by every call: the provider
+	// configuration was not known when the provider was configured.
+	notReady error
+
+	// Replaced in tests.
+	sleep  func(ctx context.Context, d time.Duration) error
+	now    func() time.Time
+	jitter func(max time.Duration) time.Duration
 }
 
 // CEN returns the typed CEN (Cbn 2017-09-12) client.
@@ -37,40 +98,204 @@ func (c *Client) CEN() *cbn.Client { return c.cen }
 // GA returns the typed GA (2019-11-20) client.
 func (c *Client) GA() *ga.Client { return c.ga }
 
-// CallOption adjusts one call's retry policy.
-type CallOption func(*callOptions)
-
-type callOptions struct {
-	clientToken string
-	busyCodes   []string
+// CredentialSource says where the credentials came from (for logs and tests).
+func (c *Client) CredentialSource() string {
+	if c.creds == nil {
+		return ""
+	}
+	return c.creds.Source
 }
 
-// WithClientToken marks a call that creates something. Such a call is retried
-// only because it carries this token, which the caller has put on the request.
-func WithClientToken(token string) CallOption {
-	return func(o *callOptions) { o.clientToken = token }
+// MaxRetries is the number of retries of an ordinary retryable error.
+func (c *Client) MaxRetries() int { return c.maxRetries }
+
+// NotReady returns a client whose every call fails with reason: the provider
+// block depends on values Terraform does not know yet, so no real client can
+// be built. Resources still get a client and report reason, not a crash.
+func NotReady(reason string) *Client {
+	return &Client{notReady: errors.New(reason)}
 }
 
-// RetryOn retries the given codes (a busy plan, a binding being removed)
-// until the context's deadline, on top of the table's retryable codes.
-func RetryOn(codes ...string) CallOption {
-	return func(o *callOptions) { o.busyCodes = append(o.busyCodes, codes...) }
+// UserAgent is the product part of the User-Agent the client sends.
+func UserAgent(providerVersion, terraformVersion string) string {
+	return fmt.Sprintf("terraform-provider-aliyun/%s terraform/%s", orDev(providerVersion), orDev(terraformVersion))
 }
 
-// Do runs call under the retry policy. action names the API operation, for
-// logs and diagnostics. call performs exactly one SDK request and returns its
-// error; Do retries it while the error is retryable and the context allows.
-func (c *Client) Do(ctx context.Context, action string, call func() error, opts ...CallOption) error {
-	return call()
+func orDev(v string) string {
+	if v == "" {
+		return "dev"
+	}
+	return v
+}
+
+// New builds the CEN and GA SDK clients once, with endpoint overrides,
+// timeouts, the User-Agent, and the SDK's own retry turned off so that only
+// Do's policy retries.
+func New(_ context.Context, cfg Config) (*Client, error) {
+	if cfg.Credentials == nil || cfg.Credentials.Provider == nil {
+		return nil, errors.New("client: no credentials")
+	}
+	if cfg.Region == "" {
+		cfg.Region = DefaultRegion
+	}
+	if cfg.CENEndpoint == (Endpoint{}) {
+		cfg.CENEndpoint = Endpoint{Scheme: "HTTPS", Host: DefaultCENHost}
+	}
+	if cfg.GAEndpoint == (Endpoint{}) {
+		cfg.GAEndpoint = Endpoint{Scheme: "HTTPS", Host: DefaultGAHost}
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	c := &Client{
+		Region:     cfg.Region,
+		maxRetries: cfg.MaxRetries,
+		baseDelay:  cfg.BaseDelay,
+		maxDelay:   cfg.MaxDelay,
+		creds:      cfg.Credentials,
+	}
+	switch {
+	case c.maxRetries == 0:
+		c.maxRetries = DefaultMaxRetries
+	case c.maxRetries < 0:
+		c.maxRetries = 0
+	}
+	if c.baseDelay <= 0 {
+		c.baseDelay = DefaultBaseDelay
+	}
+	if c.maxDelay <= 0 {
+		c.maxDelay = DefaultMaxDelay
+	}
+
+	base := cfg.Transport
+	if base == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.DialContext = (&net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}).DialContext
+		t.TLSHandshakeTimeout = cfg.ConnectTimeout
+		base = t
+	}
+	ua := UserAgent(cfg.ProviderVersion, cfg.TerraformVersion)
+
+	sdkConfig := func(ep Endpoint, rt http.RoundTripper) *sdk.Config {
+		conf := sdk.NewConfig()
+		conf.AutoRetry = false
+		conf.MaxRetryTime = 0
+		conf.Scheme = ep.Scheme
+		// A wrapper, not an *http.Transport: the SDK then leaves TLS
+		// verification and dialing as configured here.
+		conf.Transport = rt
+		return conf
+	}
+
+	cenClient, err := cbn.NewClientWithOptions(cfg.Region, sdkConfig(cfg.CENEndpoint, roundTripper{base}), cfg.Credentials.Provider)
+	if err != nil {
+		return nil, fmt.Errorf("building the CEN client: %w", err)
+	}
+	gaClient, err := ga.NewClientWithOptions(GARegion, sdkConfig(cfg.GAEndpoint, gaRegionGuard{base}), cfg.Credentials.Provider)
+	if err != nil {
+		return nil, fmt.Errorf("building the GA client: %w", err)
+	}
+	for _, sc := range []*sdk.Client{&cenClient.Client, &gaClient.Client} {
+		sc.SetConnectTimeout(cfg.ConnectTimeout)
+		sc.SetReadTimeout(cfg.ReadTimeout)
+		sc.SetHTTPSInsecure(false)
+	}
+	cenClient.Domain = cfg.CENEndpoint.Host
+	gaClient.Domain = cfg.GAEndpoint.Host
+	name, version, _ := strings.Cut(ua, " ")
+	for _, tok := range []string{name, version} {
+		k, v, _ := strings.Cut(tok, "/")
+		cenClient.AppendUserAgent(k, v)
+		gaClient.AppendUserAgent(k, v)
+	}
+	c.cen, c.ga = cenClient, gaClient
+	return c, nil
+}
+
+// roundTripper hides the real transport's type from the SDK, which would
+// otherwise rewrite its dialer and TLS settings on every call.
+type roundTripper struct{ next http.RoundTripper }
+
+func (r roundTripper) RoundTrip(req *http.Request) (*http.Response, error) { return r.next.RoundTrip(req) }
+
+// gaRegionGuard refuses a GA request whose RegionId is not cn-hangzhou: the
+// query is signed, so it cannot be corrected here, and another region would
+// reach the wrong place.
+type gaRegionGuard struct{ next http.RoundTripper }
+
+func (g gaRegionGuard) RoundTrip(req *http.Request) (*http.Response, error) {
+	if r := req.URL.Query().Get("RegionId"); r != GARegion {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, fmt.Errorf("GA request %s carries RegionId %q; the GA API answers only in %s (provider bug: do not set RegionId on GA requests)",
+			req.URL.Query().Get("Action"), r, GARegion)
+	}
+	return g.next.RoundTrip(req)
 }
 
 // CommonGA sends a GA operation that the typed SDK lacks and returns the raw
 // JSON body. RegionId is always cn-hangzhou.
 func (c *Client) CommonGA(ctx context.Context, action string, params map[string]string, opts ...CallOption) ([]byte, error) {
-	return nil, nil
+	if c.notReady != nil {
+		return nil, c.notReady
+	}
+	return c.common(ctx, &c.ga.Client, "ga", "Ga", "2019-11-20", GARegion, action, params, opts)
 }
 
 // CommonCEN sends a CEN operation through the SDK's common request.
 func (c *Client) CommonCEN(ctx context.Context, action string, params map[string]string, opts ...CallOption) ([]byte, error) {
-	return nil, nil
+	if c.notReady != nil {
+		return nil, c.notReady
+	}
+	return c.common(ctx, &c.cen.Client, "cen", "Cbn", "2017-09-12", "", action, params, opts)
+}
+
+func (c *Client) common(ctx context.Context, sc *sdk.Client, ram, product, version, region, action string, params map[string]string, opts []CallOption) ([]byte, error) {
+	action = strings.TrimPrefix(action, ram+":")
+	req := requests.NewCommonRequest()
+	req.Method = requests.POST
+	req.Product = product
+	req.Version = version
+	req.ApiName = action
+	req.Domain = sc.Domain
+	req.Scheme = sc.GetConfig().Scheme
+	for k, v := range params {
+		req.QueryParams[k] = v
+	}
+	if region != "" {
+		req.QueryParams["RegionId"] = region
+	}
+	var body []byte
+	err := c.Do(ctx, ram+":"+action, func() error {
+		resp, err := sc.ProcessCommonRequest(req)
+		if err != nil {
+			return err
+		}
+		body = resp.GetHttpContentBytes()
+		return nil
+	}, opts...)
+	return body, err
+}
+
+var (
+	cenType = reflect.TypeOf(&cbn.Client{})
+	gaType  = reflect.TypeOf(&ga.Client{})
+)
+
+// productOf names the RAM service of an operation: the SDK client that has
+// a method of that name. "" when both have it (TagResources) or neither.
+func productOf(action string) string {
+	_, inCEN := cenType.MethodByName(action)
+	_, inGA := gaType.MethodByName(action)
+	switch {
+	case inCEN && !inGA:
+		return "cen"
+	case inGA && !inCEN:
+		return "ga"
+	}
+	return ""
 }
