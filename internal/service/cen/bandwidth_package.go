@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
@@ -122,15 +123,21 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			},
 			"name": schema.StringAttribute{
 				Optional: true,
+				Computed: true,
 				MarkdownDescription: "Name: empty or 1 to 128 characters, not starting with `http://` or `https://`. " +
-					"Changed in place (`ModifyCenBandwidthPackageAttribute`).",
-				Validators: nameValidators(),
+					"Changed in place (`ModifyCenBandwidthPackageAttribute`). Left out, the plan's current name is kept: " +
+					"the API treats an empty Name as not given.",
+				Validators:    nameValidators(),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true,
+				Computed: true,
 				MarkdownDescription: "Description: empty or 1 to 256 characters, not starting with `http://` or `https://`. " +
-					"Changed in place (`ModifyCenBandwidthPackageAttribute`).",
-				Validators: descriptionValidators(),
+					"Changed in place (`ModifyCenBandwidthPackageAttribute`). Left out, the plan's current description is kept: " +
+					"the API treats an empty Description as not given.",
+				Validators:    descriptionValidators(),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"charge_type": schema.StringAttribute{
 				Optional: true,
@@ -389,8 +396,10 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			return
 		}
 		name, desc := plan.Name.ValueString(), plan.Description.ValueString()
+		// An empty value may be ignored by the API; waiting for it could
+		// never end, and the next plan shows the value the API kept.
 		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
-			return p.Name == name && p.Description == desc
+			return (name == "" || p.Name == name) && (desc == "" || p.Description == desc)
 		}); err != nil {
 			resp.Diagnostics.AddError("Error "+what+": waiting for the new name and description", err.Error())
 			return
@@ -424,7 +433,10 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
 		return
 	}
+	name, desc := plan.Name, plan.Description
 	plan.fromAPI(p)
+	// State records what was applied; Read reports what the API kept.
+	plan.Name, plan.Description = name, desc
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -707,8 +719,8 @@ type bandwidthPackageModel struct {
 func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 	m.ID = types.StringValue(p.CenBandwidthPackageId)
 	m.Bandwidth = types.Int64Value(p.Bandwidth)
-	m.GeographicRegionAID = enumcase.Keep(m.GeographicRegionAID, p.GeographicRegionAId, areaValues)
-	m.GeographicRegionBID = enumcase.Keep(m.GeographicRegionBID, p.GeographicRegionBId, areaValues)
+	m.GeographicRegionAID = enumcase.Keep(m.GeographicRegionAID, p.GeographicRegionAId, areas.Names)
+	m.GeographicRegionBID = enumcase.Keep(m.GeographicRegionBID, p.GeographicRegionBId, areas.Names)
 	m.Name = keepNull(m.Name, p.Name)
 	m.Description = keepNull(m.Description, p.Description)
 	if p.BandwidthPackageChargeType != "" {
@@ -729,7 +741,7 @@ func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 // nullUnknowns turns the planned "known after apply" values into nulls, for
 // the state stored before the plan is ready.
 func (m *bandwidthPackageModel) nullUnknowns() {
-	for _, s := range []*types.String{&m.ChargeType, &m.ResourceGroupID, &m.Status, &m.BusinessStatus, &m.ExpiredTime, &m.CreationTime, &m.OrderID} {
+	for _, s := range []*types.String{&m.Name, &m.Description, &m.ChargeType, &m.ResourceGroupID, &m.Status, &m.BusinessStatus, &m.ExpiredTime, &m.CreationTime, &m.OrderID} {
 		if s.IsUnknown() {
 			*s = types.StringNull()
 		}

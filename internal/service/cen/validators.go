@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
 
@@ -32,16 +33,12 @@ const (
 	cycleYear         = "Year"
 )
 
-// areaValues is the union of the areas the three CEN pages list: 000 and 001
-// name Australia but not Middle-East, 002 names Middle-East but not
-// Australia. The live API accepts both, so refusing either at plan time would
-// refuse a valid plan. This order is also the canonical spelling.
-var areaValues = []string{"China", "North-America", "Asia-Pacific", "Europe", "Australia", "Middle-East"}
-
-// areaValidators accept an area in any letter case: the API itself answers in
-// lower case (BEHAVIOUR.md), so "china" names the same area as "China".
+// areaValidators accept the union of the areas the three CEN pages list
+// (areas.Names: 000 and 001 name Australia, 002 adds Middle-East; the live API
+// takes both), in any letter case: the API itself answers in lower case
+// (BEHAVIOUR.md), so "china" names the same area as "China".
 func areaValidators() []validator.String {
-	return []validator.String{stringvalidator.OneOfCaseInsensitive(areaValues...)}
+	return []validator.String{stringvalidator.OneOfCaseInsensitive(areas.Names...)}
 }
 
 // nameValidators follow 001 (empty or 1 to 128 characters, not starting with
