@@ -99,7 +99,9 @@ func (prepayOnlyValidator) Description(context.Context) string {
 	return "`period`, `pricing_cycle`, `auto_renew` and `auto_renew_duration` apply only when `charge_type` is `PREPAY`"
 }
 
-func (v prepayOnlyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v prepayOnlyValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v prepayOnlyValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var chargeType types.String
