@@ -414,46 +414,12 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	setPurchaseDefaults(&plan)
 	what := describe("creating", plan.Name)
 
-	request := gasdk.CreateCreateBandwidthPackageRequest()
-	request.RegionId = client.GARegion
 	// One token for every retry of this create, so a retried call cannot buy twice.
 	token := newClientToken()
-	request.ClientToken = token
-	request.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
-	request.Type = plan.Type.ValueString()
-	request.BandwidthType = plan.BandwidthType.ValueString()
-	request.ChargeType = plan.ChargeType.ValueString()
-	if !plan.Duration.IsNull() {
-		request.Duration = strconv.FormatInt(plan.Duration.ValueInt64(), 10)
-	}
-	request.PricingCycle = plan.PricingCycle.ValueString()
-	request.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
-	if !plan.AutoUseCoupon.IsNull() {
-		request.AutoUseCoupon = strconv.FormatBool(plan.AutoUseCoupon.ValueBool())
-	}
-	request.BillingType = plan.BillingType.ValueString()
-	if !plan.Ratio.IsNull() && !plan.Ratio.IsUnknown() {
-		request.Ratio = requests.NewInteger(int(plan.Ratio.ValueInt64()))
-	}
-	request.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
-	request.CbnGeographicRegionIdB = plan.CbnGeographicRegionIDB.ValueString()
-	request.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
-	// Documented parameters the typed request lacks go on the query string.
-	request.QueryParams["AutoRenew"] = strconv.FormatBool(plan.AutoRenew.ValueBool())
-	if plan.AutoRenew.ValueBool() && !plan.AutoRenewDuration.IsNull() && !plan.AutoRenewDuration.IsUnknown() {
-		request.QueryParams["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
-	}
-	if s := plan.ResourceGroupID.ValueString(); s != "" {
-		request.QueryParams["ResourceGroupId"] = s
-	}
-	want, d := tagMap(ctx, plan.Tags)
+	request, d := createRequest(ctx, &plan, token)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	for i, k := range tags.SortedKeys(want) {
-		request.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = k
-		request.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
 	}
 
 	var response *gasdk.CreateBandwidthPackageResponse
@@ -696,6 +662,47 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// createRequest builds CreateBandwidthPackage from a plan whose purchase
+// defaults are resolved. Every documented parameter reaches the wire: those
+// the typed request lacks go on its query string.
+func createRequest(ctx context.Context, plan *bandwidthPackageModel, token string) (*gasdk.CreateBandwidthPackageRequest, diag.Diagnostics) {
+	request := gasdk.CreateCreateBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.ClientToken = token
+	request.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
+	request.Type = plan.Type.ValueString()
+	request.BandwidthType = plan.BandwidthType.ValueString()
+	request.ChargeType = plan.ChargeType.ValueString()
+	if known(plan.Duration) {
+		request.Duration = strconv.FormatInt(plan.Duration.ValueInt64(), 10)
+	}
+	request.PricingCycle = plan.PricingCycle.ValueString()
+	request.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
+	if known(plan.AutoUseCoupon) {
+		request.AutoUseCoupon = strconv.FormatBool(plan.AutoUseCoupon.ValueBool())
+	}
+	request.BillingType = plan.BillingType.ValueString()
+	if known(plan.Ratio) {
+		request.Ratio = requests.NewInteger(int(plan.Ratio.ValueInt64()))
+	}
+	request.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
+	request.CbnGeographicRegionIdB = plan.CbnGeographicRegionIDB.ValueString()
+	request.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
+	request.QueryParams["AutoRenew"] = strconv.FormatBool(plan.AutoRenew.ValueBool())
+	if plan.AutoRenew.ValueBool() && known(plan.AutoRenewDuration) {
+		request.QueryParams["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
+	}
+	if s := plan.ResourceGroupID.ValueString(); s != "" {
+		request.QueryParams["ResourceGroupId"] = s
+	}
+	want, d := tagMap(ctx, plan.Tags)
+	for i, k := range tags.SortedKeys(want) {
+		request.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = k
+		request.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
+	}
+	return request, d
 }
 
 // refresh reads the plan, its auto-renew settings and tags into m. A plan
