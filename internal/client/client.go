@@ -219,7 +219,9 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 // otherwise rewrite its dialer and TLS settings on every call.
 type roundTripper struct{ next http.RoundTripper }
 
-func (r roundTripper) RoundTrip(req *http.Request) (*http.Response, error) { return r.next.RoundTrip(req) }
+func (r roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	return r.next.RoundTrip(req)
+}
 
 // gaRegionGuard refuses a GA request whose RegionId is not cn-hangzhou: the
 // query is signed, so it cannot be corrected here, and another region would

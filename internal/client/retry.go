@@ -187,7 +187,9 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 
 	counted := 0 // retries spent on ordinary retryable errors
 	for attempt := 1; ; attempt++ {
+		began := now()
 		err := normalize(call(), op, product)
+		took := now().Sub(began)
 		if err == nil {
 			if attempt > 1 {
 				tflog.Debug(ctx, "API call succeeded after retries", map[string]any{"attempts": attempt})
@@ -216,7 +218,9 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 			}
 		}
 		delay := c.backoff(attempt)
-		if dl, ok := ctx.Deadline(); ok && now().Add(delay).After(dl) {
+		// Retry only if sleeping and calling again (as long as the last call
+		// took) still ends before the deadline.
+		if dl, ok := ctx.Deadline(); ok && now().Add(delay+took).After(dl) {
 			fields["deadline"] = dl
 			tflog.Warn(ctx, "API call failed, no time left to retry", fields)
 			return err
@@ -245,6 +249,9 @@ func (c *Client) backoff(attempt int) time.Duration {
 	}
 	if maxD <= 0 {
 		maxD = DefaultMaxDelay
+	}
+	if attempt < 1 {
+		attempt = 1
 	}
 	ceil := maxD
 	if attempt-1 < 30 {
