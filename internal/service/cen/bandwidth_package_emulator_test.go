@@ -1,0 +1,156 @@
+package cen
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+)
+
+// These tests drive the resource's methods and helpers directly against an
+// in-process emulator, for what Terraform's CLI output does not expose
+// (the text of a destroy warning) and for timing, which belongs in benchmarks.
+
+func emulatorClient(tb testing.TB, opts ...emulator.Option) (*emulator.Server, *client.Client) {
+	tb.Helper()
+	emu, err := emulator.New(opts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = emu.Close() })
+	creds, err := client.ResolveCredentials(client.CredentialConfig{AccessKey: "test-ak", SecretKey: "test-sk"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ep, err := client.ParseEndpoint(emu.URL())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := client.New(context.Background(), client.Config{Credentials: creds, CENEndpoint: ep, GAEndpoint: ep})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return emu, c
+}
+
+func createPlan(tb testing.TB, c *client.Client, chargeType string) string {
+	tb.Helper()
+	req := cbn.CreateCreateCenBandwidthPackageRequest()
+	req.Bandwidth = requests.NewInteger(2)
+	req.GeographicRegionAId = "China"
+	req.GeographicRegionBId = "China"
+	req.BandwidthPackageChargeType = chargeType
+	req.AutoPay = requests.NewBoolean(true)
+	req.Name = "direct"
+	out, err := c.CEN().CreateCenBandwidthPackage(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out.CenBandwidthPackageId
+}
+
+func stateOf(t *testing.T, id string) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	s := testSchema(t)
+	st := tfsdk.State{Schema: s}
+	m := bandwidthPackageModel{
+		ID: types.StringValue(id), Bandwidth: types.Int64Value(2),
+		GeographicRegionAID: types.StringValue("China"), GeographicRegionBID: types.StringValue("China"),
+		Name: types.StringValue("direct"), Description: types.StringNull(), ChargeType: types.StringValue("PREPAY"),
+		Period: types.Int64Null(), PricingCycle: types.StringNull(), AutoPay: types.BoolNull(), AutoRenew: types.BoolNull(),
+		AutoRenewDuration: types.Int64Null(), ResourceGroupID: types.StringNull(), Tags: types.MapNull(types.StringType),
+		Status: types.StringNull(), BusinessStatus: types.StringNull(), ExpiredTime: types.StringNull(),
+		CreationTime: types.StringNull(), OrderID: types.StringNull(), IsCrossBorder: types.BoolNull(),
+	}
+	m.Timeouts.Object = types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType})
+	if d := st.Set(ctx, &m); d.HasError() {
+		t.Fatal(d)
+	}
+	return st
+}
+
+func TestDeleteSubscriptionWarns(t *testing.T) {
+	t.Parallel()
+	emu, c := emulatorClient(t, emulator.WithReadyDelay(10*time.Millisecond))
+	id := createPlan(t, c, "PREPAY")
+	p, err := waitBandwidthPackageCreated(context.Background(), c, id, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r := &bandwidthPackageResource{client: c}
+	resp := &resource.DeleteResponse{}
+	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, id)}, resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("delete of a subscription failed: %v", resp.Diagnostics)
+	}
+	warnings := resp.Diagnostics.Warnings()
+	if len(warnings) != 1 {
+		t.Fatalf("want one warning, got %v", resp.Diagnostics)
+	}
+	text := warnings[0].Summary() + " " + warnings[0].Detail()
+	for _, want := range []string{id, `"direct"`, p.ExpiredTime, "subscription"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("warning does not name %q: %s", want, text)
+		}
+	}
+	if n := emu.Calls("DeleteCenBandwidthPackage"); n != 0 {
+		t.Errorf("DeleteCenBandwidthPackage called %d times", n)
+	}
+	if len(emu.Resources()) != 1 {
+		t.Errorf("the plan should still exist")
+	}
+}
+
+func TestDeleteAlreadyGoneSucceeds(t *testing.T) {
+	t.Parallel()
+	_, c := emulatorClient(t)
+	r := &bandwidthPackageResource{client: c}
+	resp := &resource.DeleteResponse{}
+	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, "cenbwp-doesnotexist")}, resp)
+	if resp.Diagnostics.HasError() || len(resp.Diagnostics.Warnings()) != 0 {
+		t.Fatalf("deleting a plan that is gone: %v", resp.Diagnostics)
+	}
+}
+
+func TestFindNotFound(t *testing.T) {
+	t.Parallel()
+	emu, c := emulatorClient(t)
+	if _, err := findBandwidthPackageByID(context.Background(), c, "cenbwp-nope"); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("empty list: got %v, want not found", err)
+	}
+	emu.AddFault(emulator.Fault{Action: "DescribeCenBandwidthPackages", Mode: emulator.FaultError, Code: "ParameterCenInstanceId", Status: 400, Count: 1})
+	if _, err := findBandwidthPackageByID(context.Background(), c, "cenbwp-nope"); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("ParameterCenInstanceId: got %v, want not found", err)
+	}
+}
+
+// BenchmarkWaitCreated measures how late the create wait sees a plan that
+// becomes ready after 3 s (bound: max(1 s, 10 %) = 1 s), and its Describe calls.
+func BenchmarkWaitCreated(b *testing.B) {
+	const ready = 3 * time.Second
+	emu, c := emulatorClient(b, emulator.WithReadyDelay(ready))
+	var late time.Duration
+	for b.Loop() {
+		before := emu.Calls("DescribeCenBandwidthPackages")
+		start := time.Now()
+		id := createPlan(b, c, "POSTPAY")
+		if _, err := waitBandwidthPackageCreated(context.Background(), c, id, 5); err != nil {
+			b.Fatal(err)
+		}
+		late = time.Since(start) - ready
+		b.ReportMetric(float64(emu.Calls("DescribeCenBandwidthPackages")-before), "describes/op")
+	}
+	b.ReportMetric(late.Seconds(), "s-late")
+}
