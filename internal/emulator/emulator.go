@@ -26,6 +26,8 @@ type config struct {
 	stateFile   string
 	listen      string
 	account     Account
+	// accountSet makes WithAccount win over the account saved in the state file.
+	accountSet bool
 }
 
 func (c *config) lookup(id string) (credential, bool) {
@@ -72,7 +74,10 @@ func WithStateFile(path string) Option { return func(c *config) { c.stateFile = 
 func WithListen(addr string) Option { return func(c *config) { c.listen = addr } }
 
 // WithAccount sets the initial account restrictions.
-func WithAccount(a Account) Option { return func(c *config) { c.account = a } }
+// It takes precedence over the account saved in a state file.
+func WithAccount(a Account) Option {
+	return func(c *config) { c.account, c.accountSet = a.clone(), true }
+}
 
 // Account holds the account-level restrictions; the zero value allows everything documented.
 type Account struct {
@@ -145,6 +150,9 @@ func New(opts ...Option) (*Server, error) {
 	if cfg.stateFile != "" {
 		if err := s.load(); err != nil {
 			return nil, err
+		}
+		if cfg.accountSet {
+			s.account = cfg.account.clone()
 		}
 	}
 	ln, err := net.Listen("tcp", cfg.listen)

@@ -65,13 +65,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *denied != "" {
 		acct.DeniedActions = strings.Split(*denied, ",")
 	}
-	opts = append(opts, emulator.WithAccount(acct))
+	// Without restriction flags, an account saved in the state file is kept.
+	if *chinaSite || *crossBorder || *noPostpay || *quota || *denied != "" {
+		opts = append(opts, emulator.WithAccount(acct))
+	}
 
 	srv, err := emulator.New(opts...)
 	if err != nil {
 		fmt.Fprintln(stderr, "aliyun-emulator:", err)
 		return 1
 	}
+	// Signals are caught before announcing readiness, so a script's prompt SIGTERM is clean.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
 	fmt.Fprintf(stdout, "aliyun-emulator: CEN (Cbn 2017-09-12) and GA (Ga 2019-11-20) at %s\n", srv.URL())
 	fmt.Fprintf(stdout, "credentials: access key id %q, secret %q", *akID, *akSecret)
 	if *token != "" {
@@ -81,8 +88,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "control API: %s/_emulator/{stats,resources,faults,ratelimit,reset,pay/ORDER,expire/PLAN,account}\n", srv.URL())
 	fmt.Fprintf(stdout, "listening on %s\n", srv.URL())
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
 	s := <-sig
 	fmt.Fprintf(stdout, "aliyun-emulator: %s, shutting down\n", s)
 	if err := srv.Close(); err != nil {

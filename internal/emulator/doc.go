@@ -1,0 +1,37 @@
+// Where the API references are silent, the emulator answers as follows (code, HTTP status).
+//
+// Protocol, both products:
+//   - missing common parameter (AccessKeyId, Signature, SignatureNonce, Timestamp,
+//     SignatureMethod, Action, Version): MissingParameter 400
+//   - unknown AccessKeyId: InvalidAccessKeyId.NotFound 404
+//   - wrong signature: SignatureDoesNotMatch 400, message carrying the server's string to sign
+//   - Timestamp more than 15 minutes off: InvalidTimeStamp.Expired 400; unparsable: InvalidTimeStamp.Format 400
+//   - SignatureNonce seen in the last 15 minutes (per AccessKey): SignatureNonceUsed 400
+//   - STS: expired token InvalidSecurityToken.Expired 400, wrong token InvalidSecurityToken.Malformed 400,
+//     STS key without token MissingSecurityToken 400
+//   - unknown Version: InvalidVersion 400; unknown Action: InvalidAction.NotFound 404
+//   - rate limit: Throttling.User 400; fault default: ServiceUnavailable 503
+//   - RAM denial (Account.DeniedActions): CEN Unauthorized 400, GA Forbidden.RAM 403
+//   - missing operation parameter: MissingParameter.<Name> 400; bad value: InvalidParameter 400
+//   - ClientToken reused with other parameters: IdempotentParameterMismatch 400
+//
+// CEN (Cbn 2017-09-12):
+//   - unknown or gone plan on Modify*/Delete: ParameterBwpInstanceId 400
+//   - Modify*/Delete while Creating, Updating or Deleting: InvalidStatus.Resource 400
+//   - Delete of an unexpired PREPAY plan: Forbidden.Release 403, as DeleteCenBandwidthPackage's
+//     reference documents it ("Forbidden to release a PREPAY bandwidth instance within validity period.")
+//   - unsupported BandwidthPackageChargeType: UnSupported.ChargeType 400
+//   - tag on an unknown plan: InvalidResourceId.NotFound 400; over 20 tags: QuotaExceeded.TagNum 400
+//   - Status during a modification: Updating (the live API's intermediate state is not documented)
+//
+// GA (Ga 2019-11-20):
+//   - unknown or gone plan: NotExist.BandwidthPackage 400 (every operation naming a plan)
+//   - Update/Delete while init, updating or deleting: StateError.BandwidthPackage 400
+//   - Delete of an unexpired PREPAY plan: OperationUnsupported.PrepayBandwidthPackage 400 (the GA
+//     reference says subscription plans cannot be deleted but names no code)
+//   - China site with Type CrossDomain: InvalidParameter 400
+//   - CreateTime/ExpiredTime: epoch milliseconds in a string, as GA answers them
+//
+// Payment: with AutoPay=false (the documented default) a PREPAY plan stays hidden until its
+// order is paid through the control API; POSTPAY plans need no up-front payment.
+package emulator
