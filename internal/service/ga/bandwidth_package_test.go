@@ -1,0 +1,671 @@
+package ga_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+)
+
+const resourceName = "aliyun_ga_bandwidth_package.test"
+
+// purchaseOnly are the attributes the API never reports, so import cannot restore them.
+var purchaseOnly = []string{"duration", "pricing_cycle", "auto_pay", "auto_use_coupon", "promotion_option_no", "order_id", "timeouts"}
+
+// newEmulator starts this test's own emulator with short delays.
+func newEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
+	t.Helper()
+	base := []emulator.Option{
+		emulator.WithReadyDelay(300 * time.Millisecond),
+		emulator.WithUpdateDelay(200 * time.Millisecond),
+		emulator.WithDeleteDelay(200 * time.Millisecond),
+	}
+	return acctest.Emulator(t, append(base, opts...)...)
+}
+
+// sdkClient is a GA client of the emulator, for changes made behind Terraform's back.
+func sdkClient(t *testing.T, emu *emulator.Server) *gasdk.Client {
+	t.Helper()
+	c, err := gasdk.NewClientWithAccessKey("cn-hangzhou", acctest.AccessKey, acctest.SecretKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Domain = emu.Addr()
+	c.GetConfig().Scheme = "HTTP"
+	return c
+}
+
+// common calls a GA operation the typed SDK lacks and decodes its answer.
+func common(t *testing.T, emu *emulator.Server, action string, q map[string]string) (map[string]any, error) {
+	t.Helper()
+	c := sdkClient(t, emu)
+	req := requests.NewCommonRequest()
+	req.Method, req.Scheme, req.Domain = "POST", "http", c.Domain
+	req.Product, req.Version, req.ApiName = "Ga", "2019-11-20", action
+	req.QueryParams["RegionId"] = "cn-hangzhou"
+	for k, v := range q {
+		req.QueryParams[k] = v
+	}
+	resp, err := c.ProcessCommonRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	return out, json.Unmarshal(resp.GetHttpContentBytes(), &out)
+}
+
+func planID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[resourceName]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", resourceName)
+	}
+	return rs.Primary.ID, nil
+}
+
+// withPlan runs f on the plan's ID as a test step check.
+func withPlan(f func(id string) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		id, err := planID(s)
+		if err != nil {
+			return err
+		}
+		return f(id)
+	}
+}
+
+func findResource(emu *emulator.Server, id string) (emulator.Resource, bool) {
+	for _, r := range emu.Resources() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return emulator.Resource{}, false
+}
+
+// checkGone is a CheckDestroy: no GA plan is left in the emulator.
+func checkGone(emu *emulator.Server) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, r := range emu.Resources() {
+			if r.Product == "ga" {
+				return fmt.Errorf("GA plan %s (%s) still exists after destroy", r.ID, r.Status)
+			}
+		}
+		return nil
+	}
+}
+
+func str(v string) knownvalue.Check { return knownvalue.StringExact(v) }
+func num(v int64) knownvalue.Check  { return knownvalue.Int64Exact(v) }
+func attr(name string) tfjsonpath.Path {
+	return tfjsonpath.New(name)
+}
+func stateIs(name string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(resourceName, attr(name), v)
+}
+
+// TestAccGABandwidthPackage_subscription: a PREPAY plan with every
+// attribute, plan-after-apply empty, import (command, block, generated
+// config), and destroy turning renewal off instead of releasing.
+func TestAccGABandwidthPackage_subscription(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	var id string
+	config := acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth           = 10
+  type                = "Basic"
+  bandwidth_type      = "Enhanced"
+  charge_type         = "PREPAY"
+  duration            = 2
+  pricing_cycle       = "Month"
+  auto_pay            = true
+  auto_use_coupon     = false
+  promotion_option_no = "500032980140001"
+  auto_renew          = true
+  auto_renew_duration = 3
+  resource_group_id   = "rg-acctest"
+  name                = "acc-ga"
+  description         = "GA plan from the acceptance test"
+  tags = {
+    env  = "test"
+    team = "net"
+  }
+  timeouts {
+    create = "2m"
+  }
+}
+`
+	importConfig := acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth           = 10
+  type                = "Basic"
+  bandwidth_type      = "Enhanced"
+  auto_renew          = true
+  auto_renew_duration = 3
+  resource_group_id   = "rg-acctest"
+  name                = "acc-ga"
+  description         = "GA plan from the acceptance test"
+  tags = {
+    env  = "test"
+    team = "net"
+  }
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			// A subscription is not released early: it stays, set to lapse.
+			r, ok := findResource(emu, id)
+			if !ok {
+				return fmt.Errorf("subscription plan %s was released; it should have been kept to lapse", id)
+			}
+			out, err := common(t, emu, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
+			if err != nil {
+				return err
+			}
+			if out["RenewalStatus"] != "NotRenewal" || r.AutoRenew {
+				return fmt.Errorf("after destroy: RenewalStatus %v, auto renew %v; want NotRenewal, false", out["RenewalStatus"], r.AutoRenew)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("bandwidth", num(10)),
+					stateIs("type", str("Basic")),
+					stateIs("bandwidth_type", str("Enhanced")),
+					stateIs("charge_type", str("PREPAY")),
+					stateIs("duration", num(2)),
+					stateIs("pricing_cycle", str("Month")),
+					stateIs("auto_pay", knownvalue.Bool(true)),
+					stateIs("auto_use_coupon", knownvalue.Bool(false)),
+					stateIs("promotion_option_no", str("500032980140001")),
+					stateIs("auto_renew", knownvalue.Bool(true)),
+					stateIs("auto_renew_duration", num(3)),
+					stateIs("resource_group_id", str("rg-acctest")),
+					stateIs("name", str("acc-ga")),
+					stateIs("description", str("GA plan from the acceptance test")),
+					stateIs("tags", knownvalue.MapExact(map[string]knownvalue.Check{"env": str("test"), "team": str("net")})),
+					stateIs("status", str("active")),
+					stateIs("billing_type", knownvalue.Null()),
+					stateIs("ratio", knownvalue.Null()),
+					stateIs("cbn_geographic_region_id_a", knownvalue.Null()),
+					stateIs("id", knownvalue.StringRegexp(regexp.MustCompile(`^gbwp-`))),
+					stateIs("order_id", knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
+					stateIs("expired_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+					stateIs("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+				},
+				Check: withPlan(func(got string) error {
+					id = got
+					r, ok := findResource(emu, id)
+					if !ok || r.Name != "acc-ga" || r.ResourceGroupID != "rg-acctest" || !r.AutoRenew || r.Tags["team"] != "net" {
+						return fmt.Errorf("emulator holds %+v", r)
+					}
+					if n := emu.Calls("CreateBandwidthPackage"); n != 1 {
+						return fmt.Errorf("CreateBandwidthPackage called %d times, want 1", n)
+					}
+					return nil
+				}),
+			},
+			{
+				ResourceName:            resourceName,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: purchaseOnly,
+			},
+			{
+				Config:          importConfig,
+				ResourceName:    resourceName,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
+				Config:          acctest.ProviderConfig(emu),
+				ResourceName:    resourceName,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				GenerateConfig:  true,
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_updateInPlace: bandwidth, bandwidth type, name,
+// description and tags; auto-renew; resource group; and a purchase-only
+// option, each an in-place update that keeps the plan's ID.
+func TestAccGABandwidthPackage_updateInPlace(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	cfg := func(body string) string {
+		return acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  type        = "Basic"
+  charge_type = "POSTPAY"
+` + body + `
+}
+`
+	}
+	var id string
+	sameID := withPlan(func(got string) error {
+		if id == "" {
+			id = got
+		} else if got != id {
+			return fmt.Errorf("plan replaced: %s became %s", id, got)
+		}
+		return nil
+	})
+	updates := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
+	}}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(`
+  bandwidth      = 10
+  bandwidth_type = "Basic"
+  name           = "before"
+  tags           = { a = "1", b = "2" }
+`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("billing_type", str("PayByTraffic")),
+					stateIs("auto_renew", knownvalue.Bool(false)),
+					stateIs("auto_renew_duration", knownvalue.Null()),
+					stateIs("resource_group_id", knownvalue.NotNull()),
+					stateIs("description", knownvalue.Null()),
+					stateIs("expired_time", str("")),
+				},
+				Check: sameID,
+			},
+			{
+				Config: cfg(`
+  bandwidth      = 20
+  bandwidth_type = "Advanced"
+  name           = "after"
+  description    = "now described"
+  tags           = { b = "3", c = "4" }
+`),
+				ConfigPlanChecks: updates,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("bandwidth", num(20)),
+					stateIs("bandwidth_type", str("Advanced")),
+					stateIs("name", str("after")),
+					stateIs("description", str("now described")),
+					stateIs("tags", knownvalue.MapExact(map[string]knownvalue.Check{"b": str("3"), "c": str("4")})),
+					stateIs("status", str("active")),
+				},
+				Check: resource.ComposeTestCheckFunc(sameID, withPlan(func(id string) error {
+					r, _ := findResource(emu, id)
+					if r.Bandwidth != 20 || r.BandwidthType != "Advanced" || r.Description != "now described" || len(r.Tags) != 2 || r.Tags["a"] != "" {
+						return fmt.Errorf("emulator holds %+v", r)
+					}
+					return nil
+				})),
+			},
+			{
+				Config: cfg(`
+  bandwidth           = 20
+  bandwidth_type      = "Advanced"
+  name                = "after"
+  description         = "now described"
+  tags                = { b = "3", c = "4" }
+  auto_renew          = true
+  auto_renew_duration = 6
+`),
+				ConfigPlanChecks: updates,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("auto_renew", knownvalue.Bool(true)),
+					stateIs("auto_renew_duration", num(6)),
+				},
+				Check: sameID,
+			},
+			{
+				Config: cfg(`
+  bandwidth           = 20
+  bandwidth_type      = "Advanced"
+  name                = "after"
+  description         = "now described"
+  tags                = { b = "3", c = "4" }
+  auto_renew          = true
+  auto_renew_duration = 6
+  resource_group_id   = "rg-moved"
+  auto_pay            = false
+`),
+				ConfigPlanChecks: updates,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("resource_group_id", str("rg-moved")),
+					stateIs("auto_pay", knownvalue.Bool(false)),
+				},
+				Check: resource.ComposeTestCheckFunc(sameID, withPlan(func(id string) error {
+					r, _ := findResource(emu, id)
+					if r.ResourceGroupID != "rg-moved" {
+						return fmt.Errorf("resource group %q, want rg-moved", r.ResourceGroupID)
+					}
+					return nil
+				})),
+			},
+			{
+				// auto_renew back off: the duration goes with it.
+				Config: cfg(`
+  bandwidth         = 20
+  bandwidth_type    = "Advanced"
+  resource_group_id = "rg-moved"
+`),
+				ConfigPlanChecks: updates,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("auto_renew", knownvalue.Bool(false)),
+					stateIs("auto_renew_duration", knownvalue.Null()),
+					stateIs("tags", knownvalue.Null()),
+					// The API cannot clear a name: it is kept.
+					stateIs("name", str("after")),
+				},
+				Check: sameID,
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_replaceOnTypeChange: a new type is a new plan.
+func TestAccGABandwidthPackage_replaceOnTypeChange(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	cfg := func(typ string) string {
+		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth      = 5
+  type           = %q
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+}
+`, typ)
+	}
+	var first string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg("Basic"),
+				Check:  withPlan(func(id string) error { first = id; return nil }),
+			},
+			{
+				Config: cfg("CrossDomain"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("type", str("CrossDomain")),
+					stateIs("cbn_geographic_region_id_a", str("China-mainland")),
+				},
+				Check: withPlan(func(id string) error {
+					if id == first {
+						return fmt.Errorf("type change kept plan %s", id)
+					}
+					if _, ok := findResource(emu, first); ok {
+						return fmt.Errorf("replaced plan %s still exists", first)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_crossDomainPayBY95: a cross-region pay-as-you-go
+// plan metered at the 95th percentile, released on destroy.
+func TestAccGABandwidthPackage_crossDomainPayBY95(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth                  = 100
+  type                       = "CrossDomain"
+  charge_type                = "POSTPAY"
+  billing_type               = "PayBY95"
+  ratio                      = 40
+  cbn_geographic_region_id_a = "China-mainland"
+  cbn_geographic_region_id_b = "Global"
+}
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("type", str("CrossDomain")),
+					stateIs("billing_type", str("PayBY95")),
+					stateIs("ratio", num(40)),
+					stateIs("cbn_geographic_region_id_a", str("China-mainland")),
+					stateIs("cbn_geographic_region_id_b", str("Global")),
+					stateIs("bandwidth_type", knownvalue.Null()),
+					stateIs("duration", knownvalue.Null()),
+					stateIs("pricing_cycle", knownvalue.Null()),
+				},
+			},
+			{
+				ResourceName:            resourceName,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: purchaseOnly,
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_drift: changes and a deletion made outside
+// Terraform show in the next plan, and apply puts things back.
+func TestAccGABandwidthPackage_drift(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	config := acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+  tags           = { env = "test" }
+}
+`
+	ga := sdkClient(t, emu)
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: withPlan(func(got string) error {
+					id = got
+					// Changed behind Terraform's back: bandwidth and tags.
+					req := gasdk.CreateUpdateBandwidthPackageRequest()
+					req.RegionId, req.BandwidthPackageId, req.Bandwidth = "cn-hangzhou", id, requests.NewInteger(50)
+					if _, err := ga.UpdateBandwidthPackage(req); err != nil {
+						return err
+					}
+					_, err := common(t, emu, "TagResources", map[string]string{
+						"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
+					return err
+				}),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(resourceName, attr("bandwidth"), num(10)),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("bandwidth", num(10)),
+					stateIs("tags", knownvalue.MapExact(map[string]knownvalue.Check{"env": str("test")})),
+				},
+				Check: withPlan(func(id string) error {
+					// Deleted behind Terraform's back.
+					req := gasdk.CreateDeleteBandwidthPackageRequest()
+					req.RegionId, req.BandwidthPackageId = "cn-hangzhou", id
+					for range 50 {
+						if _, err := ga.DeleteBandwidthPackage(req); err == nil {
+							return nil
+						} else if !strings.Contains(err.Error(), "StateError") {
+							return err
+						}
+						time.Sleep(100 * time.Millisecond)
+					}
+					return fmt.Errorf("plan %s stayed busy", id)
+				}),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionCreate),
+				}},
+				Check: withPlan(func(got string) error {
+					if got == id {
+						return fmt.Errorf("deleted plan %s was not created again", id)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_apiErrors: documented error codes surface as
+// diagnostics through the shared error table; UnknownError is retried first.
+func TestAccGABandwidthPackage_apiErrors(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	// Fewer retries, so the test does not sit through the default backoff.
+	provider := strings.Replace(acctest.ProviderConfig(emu), `provider "aliyun" {`, "provider \"aliyun\" {\n  max_retries = 2", 1)
+	config := provider + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{
+			{
+				// The provider refuses a Basic plan without bandwidth_type at plan time,
+				// so the API's own answer is reproduced by a fault rule.
+				PreConfig: func() {
+					emu.AddFault(emulator.Fault{Action: "CreateBandwidthPackage", Mode: emulator.FaultError,
+						Code: "MissingParameter.BandwidthType", Message: "You must specify BandwidthType.", Status: 400, Count: 1})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)bandwidth_type.*MissingParameter\.BandwidthType`),
+			},
+			{
+				PreConfig: func() {
+					emu.AddFault(emulator.Fault{Action: "CreateBandwidthPackage", Mode: emulator.FaultError,
+						Code: "UnknownError", Message: "An error occurred while processing your request.", Status: 500, Count: 3})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)unknown error.*UnknownError`),
+			},
+			{
+				// Retried within the budget: the plan is bought once.
+				PreConfig: func() {
+					emu.AddFault(emulator.Fault{Action: "CreateBandwidthPackage", Mode: emulator.FaultError,
+						Code: "UnknownError", Status: 500, Count: 1})
+				},
+				Config: config,
+				Check: func(*terraform.State) error {
+					// 1 refused + 3 refused (one try, two retries) + 2 (a refusal, then the create).
+					if n := emu.Calls("CreateBandwidthPackage"); n != 6 {
+						return fmt.Errorf("CreateBandwidthPackage reached %d times, want 6", n)
+					}
+					if n := len(emu.Resources()); n != 1 {
+						return fmt.Errorf("%d plans bought, want 1", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_planTimeRules: every cross-attribute rule fails
+// at plan with the attribute and the API's rule, before any API call.
+func TestAccGABandwidthPackage_planTimeRules(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	cases := []struct{ body, want string }{
+		{`type = "Basic"`, `(?s)bandwidth_type.*required when type = "Basic"`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  pricing_cycle = "Year"
+  duration = 4`, `(?s)duration.*1 to 3`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  auto_pay = false
+  auto_use_coupon = true`, `(?s)auto_use_coupon.*requires auto_pay = true`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  billing_type = "PayByTraffic"`, `(?s)billing_type.*only with charge_type = "POSTPAY"`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  charge_type = "POSTPAY"
+  billing_type = "PayBY95"`, `(?s)ratio.*required when billing_type = "PayBY95"`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  cbn_geographic_region_id_b = "Global"`, `(?s)cbn_geographic_region_id_b.*only with type = "CrossDomain"`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  auto_renew_duration = 2`, `(?s)auto_renew_duration.*only with auto_renew = true`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
+  ratio = 20`, `(?s)ratio.*between 30 and 100`},
+	}
+	var steps []resource.TestStep
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config: acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth = 10
+  ` + c.body + `
+}
+`,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(c.want),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps:                    steps,
+		CheckDestroy: func(*terraform.State) error {
+			if st := emu.Stats(); st.Total != 0 {
+				return fmt.Errorf("plan-time rules called the API: %v", st.Calls)
+			}
+			return nil
+		},
+	})
+}
