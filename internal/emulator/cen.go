@@ -156,6 +156,9 @@ func cenCreate(s *Server, c *call) (map[string]any, *apiError) {
 		ResourceGroupID: rg, Tags: tags, CreatedAt: c.now,
 		AreaA: areas[0], AreaB: areas[1], ServiceType: p.get("ServiceType"),
 	}
+	if cen := p.get("CenId"); cen != "" {
+		pl.CenIDs = []string{cen}
+	}
 	if autoRenew {
 		pl.RenewalStatus = "AutoRenewal"
 	} else {
@@ -236,7 +239,7 @@ func (p *plan) cenView(now time.Time) cenView {
 	if !p.ExpiresAt.IsZero() {
 		v.ExpiredTime = p.ExpiresAt.UTC().Format(cenTimeLayout)
 	}
-	v.CenIds.CenId = []string{}
+	v.CenIds.CenId = append([]string{}, p.CenIDs...)
 	v.OrginInterRegionBandwidthLimits.OrginInterRegionBandwidthLimit = []any{}
 	v.Tags.Tag = append([]Tag{}, p.Tags...)
 	return v

@@ -121,6 +121,10 @@ func TestCENDefaultsAndPostpay(t *testing.T) {
 		p.GeographicRegionBId != "europe" || p.IsCrossBorder || p.ExpiredTime == "" || p.Status != "Idle" {
 		t.Fatalf("defaults: %+v", p)
 	}
+	bound := createCEN(t, c, func(r *cbn.CreateCenBandwidthPackageRequest) { r.QueryParams["CenId"] = "cen-abc" })
+	if p := describeCEN(t, c, bound.CenBandwidthPackageId)[0]; p.Status != "InUse" || len(p.CenIds.CenId) != 1 || p.CenIds.CenId[0] != "cen-abc" {
+		t.Fatalf("CenId on create: %+v", p)
+	}
 	post := createCEN(t, c, nil)
 	p = describeCEN(t, c, post.CenBandwidthPackageId)[0]
 	if p.BandwidthPackageChargeType != "POSTPAY" || p.ExpiredTime != "" || p.ResourceGroupId == "" {

@@ -1,3 +1,5 @@
+package emulator
+
 // Where the API references are silent, the emulator answers as follows (code, HTTP status).
 //
 // Protocol, both products:
@@ -34,4 +36,3 @@
 //
 // Payment: with AutoPay=false (the documented default) a PREPAY plan stays hidden until its
 // order is paid through the control API; POSTPAY plans need no up-front payment.
-package emulator

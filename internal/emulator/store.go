@@ -45,6 +45,8 @@ type plan struct {
 	AreaA       string `json:"area_a,omitempty"`
 	AreaB       string `json:"area_b,omitempty"`
 	ServiceType string `json:"service_type,omitempty"`
+	// CenIDs are the CEN instances the plan is bound to (CenId on create, page 002).
+	CenIDs []string `json:"cen_ids,omitempty"`
 
 	// GA only.
 	Type              string `json:"type,omitempty"`
@@ -137,6 +139,9 @@ func (p *plan) status(now time.Time) string {
 		return "updating"
 	}
 	if cen {
+		if len(p.CenIDs) > 0 {
+			return "InUse"
+		}
 		return "Idle"
 	}
 	return "active"
