@@ -3,6 +3,7 @@ package ga_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -667,5 +668,68 @@ resource "aliyun_ga_bandwidth_package" "test" {
 			}
 			return nil
 		},
+	})
+}
+
+// TestAccGABandwidthPackage_example applies the documentation's example.
+func TestAccGABandwidthPackage_example(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	example, err := os.ReadFile("../../../examples/resources/aliyun_ga_bandwidth_package/resource.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfig(emu) + string(example),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("aliyun_ga_bandwidth_package.basic", attr("status"), str("active")),
+				statecheck.ExpectKnownValue("aliyun_ga_bandwidth_package.cross_domain", attr("ratio"), num(30)),
+			},
+		}},
+	})
+}
+
+// TestAccGABandwidthPackage_unpaidOrder: with auto_pay = false the plan
+// appears only once its order is paid; create waits for that.
+func TestAccGABandwidthPackage_unpaidOrder(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	payer := func() {
+		go func() {
+			for range 600 {
+				for _, r := range emu.Resources() {
+					if r.Product == "ga" && !r.Paid {
+						time.Sleep(500 * time.Millisecond) // let create see the unpaid order first
+						_ = emu.PayOrder(r.OrderID)
+						return
+					}
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		}()
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{{
+			PreConfig: payer,
+			Config: acctest.ProviderConfig(emu) + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+  auto_pay       = false
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateIs("status", str("active")),
+				stateIs("auto_pay", knownvalue.Bool(false)),
+			},
+		}},
 	})
 }
