@@ -257,7 +257,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	what := fmt.Sprintf("creating CEN bandwidth plan (%q)", plan.Name.ValueString())
+	what := fmt.Sprintf("creating CEN bandwidth plan (%q)", plan.label())
 	// One token per create: every retry of this create carries it, so a
 	// retried call whose first answer was lost cannot buy a second plan.
 	token, err := uuid.GenerateUUID()
@@ -736,6 +736,14 @@ func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
 	}
+}
+
+// label names a plan in diagnostics: its name, else its two areas.
+func (m *bandwidthPackageModel) label() string {
+	if name := m.Name.ValueString(); name != "" {
+		return name
+	}
+	return m.GeographicRegionAID.ValueString() + "/" + m.GeographicRegionBID.ValueString()
 }
 
 // nullUnknowns turns the planned "known after apply" values into nulls, for
