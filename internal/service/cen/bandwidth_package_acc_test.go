@@ -2,6 +2,7 @@ package cen_test
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -528,6 +529,9 @@ resource "aliyun_cen_bandwidth_package" "test" {
 			emu.AddFault(emulator.Fault{Action: "CreateCenBandwidthPackage", Mode: emulator.FaultError, Code: code, Status: status})
 		}
 	}
+	// onLine matches Terraform's excerpt of the configuration line a
+	// diagnostic is attached to, which it prints only for attribute paths.
+	onLine := func(attr string) string { return `\d+:\s+` + attr + `\s+=` }
 	cases := []struct {
 		name    string
 		account emulator.Account
@@ -535,19 +539,19 @@ resource "aliyun_cen_bandwidth_package" "test" {
 		want    string
 	}{
 		{"OperationInvalid.UserCanNotBuyCrossBorderBwp", emulator.Account{CrossBorderDenied: true}, nil,
-			`may not buy cross-border bandwidth(.|\n)*geographic_region_a_id(.|\n)*geographic_region_b_id`},
+			`may not buy cross-border bandwidth(.|\n)*` + onLine("geographic_region_a_id") + `(.|\n)*` + onLine("geographic_region_b_id")},
 		{"Order.AccountStatusIllegal", emulator.Account{PostpayNotOpened: true}, nil,
-			`pay-as-you-go is not enabled(.|\n)*charge_type`},
+			`pay-as-you-go is not enabled(.|\n)*` + onLine("charge_type")},
 		{"PayFor.AccountMoneyValidateError", emulator.Account{QuotaExhausted: true}, nil,
 			`channel partner's quota is insufficient`},
 		{"Unauthorized", emulator.Account{DeniedActions: []string{"CreateCenBandwidthPackage"}}, nil,
 			`not authorized(.|\n)*cen:CreateCenBandwidthPackage`},
 		{"UnSupported.ChargeType", emulator.Account{}, fault("UnSupported.ChargeType", 400),
-			`billing method is not supported(.|\n)*charge_type`},
+			`billing method is not supported(.|\n)*` + onLine("charge_type")},
 		{"InvalidParameter", emulator.Account{}, fault("InvalidParameter", 400),
 			`a parameter is invalid`},
 		{"ParameterIllegal.BandwidthPackage", emulator.Account{}, fault("ParameterIllegal.BandwidthPackage", 400),
-			`parameters are invalid(.|\n)*bandwidth`},
+			`parameters are invalid(.|\n)*` + onLine("bandwidth")},
 		{"OperationInvalid.UserCanNotBuyBwp", emulator.Account{}, fault("OperationInvalid.UserCanNotBuyBwp", 400),
 			`may not buy CEN bandwidth plans`},
 	}
@@ -771,5 +775,27 @@ func TestAccCENBandwidthPackage_busyRetried(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+// TestAccCENBandwidthPackage_example applies the documentation's example.
+func TestAccCENBandwidthPackage_example(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	example, err := os.ReadFile("../../../examples/resources/aliyun_cen_bandwidth_package/resource.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	emu := fastEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		// The subscription plan stays until it expires; the other is released.
+		CheckDestroy: checkPlansLeft(emu, 1),
+		Steps: []resource.TestStep{{
+			Config: config(emu, string(example)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		}},
 	})
 }
