@@ -68,7 +68,7 @@ const (
 )
 
 var (
-	types_        = []string{typeBasic, typeCrossDomain}
+	planTypes     = []string{typeBasic, typeCrossDomain}
 	bandwidthKind = []string{"Basic", "Enhanced", "Advanced"}
 	chargeTypes   = []string{chargePrepay, chargePostpay}
 	cycles        = []string{cycleMonth, cycleYear}
@@ -83,6 +83,8 @@ var (
 	// settling after create or busy with another change; they pass by waiting.
 	updateBusyCodes = []string{"NotExist.BandwidthPackage", "StateError.BandwidthPackage",
 		"StateError.Accelerator", "UpgradeError.BandwidthPackage"}
+	// renewBusyCodes: the auto-renew attribute is refused while the plan is busy.
+	renewBusyCodes  = []string{"StateError.BandwidthPackage", "StateError.Accelerator"}
 	deleteBusyCodes = []string{"StateError.BandwidthPackage", "BindExist.BandwidthPackage"}
 )
 
@@ -152,7 +154,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "`Basic` (basic bandwidth plan) or `CrossDomain` (cross-region acceleration plan; " +
 					"the China site accepts only `Basic`). A change replaces the plan.",
 				Required:      true,
-				Validators:    []validator.String{stringvalidator.OneOf(types_...)},
+				Validators:    []validator.String{stringvalidator.OneOf(planTypes...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"bandwidth_type": schema.StringAttribute{
@@ -350,26 +352,37 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	if req.State.Raw.IsNull() {
-		setPurchaseDefaults(&plan)
-		if plan.Type.ValueString() == typeBasic {
-			plan.CbnGeographicRegionIDA = nullIfUnknown(plan.CbnGeographicRegionIDA)
-			plan.CbnGeographicRegionIDB = nullIfUnknown(plan.CbnGeographicRegionIDB)
+		// Only attributes left out of the configuration take a default; an
+		// unknown configured value stays unknown.
+		d := plan
+		setPurchaseDefaults(&d)
+		if config.AutoPay.IsNull() {
+			plan.AutoPay = d.AutoPay
 		}
-		if plan.ChargeType.ValueString() == chargePrepay {
-			plan.BillingType = nullIfUnknown(plan.BillingType)
+		if config.Duration.IsNull() {
+			plan.Duration = d.Duration
 		}
-		if !plan.BillingType.IsUnknown() && plan.BillingType.ValueString() != billingBY95 {
-			plan.Ratio = nullInt64IfUnknown(plan.Ratio)
+		if config.PricingCycle.IsNull() {
+			plan.PricingCycle = d.PricingCycle
 		}
-		plan.Name = nullIfUnknown(plan.Name)
-		plan.Description = nullIfUnknown(plan.Description)
+		if isString(plan.Type, typeBasic) {
+			plan.CbnGeographicRegionIDA = nullIfNotSet(config.CbnGeographicRegionIDA, plan.CbnGeographicRegionIDA)
+			plan.CbnGeographicRegionIDB = nullIfNotSet(config.CbnGeographicRegionIDB, plan.CbnGeographicRegionIDB)
+		}
+		if isString(plan.ChargeType, chargePrepay) {
+			plan.BillingType = nullIfNotSet(config.BillingType, plan.BillingType)
+		}
+		if known(plan.BillingType) && plan.BillingType.ValueString() != billingBY95 && config.Ratio.IsNull() {
+			plan.Ratio = types.Int64Null()
+		}
+		plan.Name = nullIfNotSet(config.Name, plan.Name)
+		plan.Description = nullIfNotSet(config.Description, plan.Description)
 	}
-	switch {
-	case plan.AutoRenew.IsUnknown():
-	case !plan.AutoRenew.ValueBool():
+	if config.AutoRenewDuration.IsNull() && known(plan.AutoRenew) {
 		plan.AutoRenewDuration = types.Int64Null()
-	case config.AutoRenewDuration.IsNull():
-		plan.AutoRenewDuration = types.Int64Value(1)
+		if plan.AutoRenew.ValueBool() {
+			plan.AutoRenewDuration = types.Int64Value(1)
+		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
@@ -626,7 +639,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		token := newClientToken()
 		params := map[string]string{"InstanceId": id, "AutoRenew": "false", "RenewalStatus": renewalNone, "ClientToken": token}
 		_, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
-			client.WithClientToken(token), client.RetryOn(updateBusyCodes[1:]...))
+			client.WithClientToken(token), client.RetryOn(renewBusyCodes...))
 		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
 			return
 		}
@@ -975,18 +988,12 @@ func newClientToken() string {
 
 func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
-func nullIfUnknown(v types.String) types.String {
-	if v.IsUnknown() {
+// nullIfNotSet plans null for a computed attribute the configuration leaves out.
+func nullIfNotSet(config, plan types.String) types.String {
+	if config.IsNull() {
 		return types.StringNull()
 	}
-	return v
-}
-
-func nullInt64IfUnknown(v types.Int64) types.Int64 {
-	if v.IsUnknown() {
-		return types.Int64Null()
-	}
-	return v
+	return plan
 }
 
 func tagMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
@@ -1028,6 +1035,29 @@ func expired(s string, now time.Time) bool {
 	return ok && !now.Before(t)
 }
 
+// keepCase stores prior when the API answers the same value in another case.
+func keepCase(prior types.String, api string, canonical []string) types.String {
+	if api == "" {
+		return types.StringValue("")
+	}
+	return enumcase.Keep(prior, api, canonical)
+}
+
+func optionalString(v types.String) types.String {
+	if v.ValueString() == "" {
+		return types.StringNull()
+	}
+	return v
+}
+
+func stringValues(m map[string]string) map[string]attr.Value {
+	out := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		out[k] = types.StringValue(v)
+	}
+	return out
+}
+
 // bandwidthPackageModel is the resource's state.
 type bandwidthPackageModel struct {
 	ID                     types.String   `tfsdk:"id"`
@@ -1062,7 +1092,7 @@ type bandwidthPackageModel struct {
 func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRenewAttribute, have map[string]string) {
 	m.ID = types.StringValue(bp.BandwidthPackageId)
 	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
-	m.Type = keepCase(m.Type, bp.Type, types_)
+	m.Type = keepCase(m.Type, bp.Type, planTypes)
 	m.BandwidthType = optionalString(keepCase(m.BandwidthType, bp.BandwidthType, bandwidthKind))
 	m.ChargeType = types.StringValue(strings.ToUpper(bp.ChargeType))
 	// Attributes that belong to another kind of plan stay null, so an imported
@@ -1113,27 +1143,4 @@ func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRene
 	default:
 		m.Tags = types.MapNull(types.StringType)
 	}
-}
-
-// keepCase stores prior when the API answers the same value in another case.
-func keepCase(prior types.String, api string, canonical []string) types.String {
-	if api == "" {
-		return types.StringValue("")
-	}
-	return enumcase.Keep(prior, api, canonical)
-}
-
-func optionalString(v types.String) types.String {
-	if v.ValueString() == "" {
-		return types.StringNull()
-	}
-	return v
-}
-
-func stringValues(m map[string]string) map[string]attr.Value {
-	out := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		out[k] = types.StringValue(v)
-	}
-	return out
 }
