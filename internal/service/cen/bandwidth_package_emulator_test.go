@@ -154,3 +154,49 @@ func BenchmarkWaitCreated(b *testing.B) {
 	}
 	b.ReportMetric(late.Seconds(), "s-late")
 }
+
+// TestCreateKeepsIDWhenWaitFails: a create whose wait fails (here an unpaid
+// order and a short timeout) still leaves the plan's ID and order in state,
+// so Terraform taints the plan instead of losing track of a purchase.
+func TestCreateKeepsIDWhenWaitFails(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	emu, c := emulatorClient(t)
+	s := testSchema(t)
+	m := bandwidthPackageModel{
+		ID: types.StringUnknown(), Bandwidth: types.Int64Value(2),
+		GeographicRegionAID: types.StringValue("China"), GeographicRegionBID: types.StringValue("China"),
+		Name: types.StringValue("unpaid"), Description: types.StringUnknown(), ChargeType: types.StringValue("PREPAY"),
+		Period: types.Int64Null(), PricingCycle: types.StringNull(), AutoPay: types.BoolValue(false), AutoRenew: types.BoolNull(),
+		AutoRenewDuration: types.Int64Null(), ResourceGroupID: types.StringUnknown(), Tags: types.MapNull(types.StringType),
+		Status: types.StringUnknown(), BusinessStatus: types.StringUnknown(), ExpiredTime: types.StringUnknown(),
+		CreationTime: types.StringUnknown(), OrderID: types.StringUnknown(), IsCrossBorder: types.BoolUnknown(),
+	}
+	m.Timeouts.Object = types.ObjectValueMust(
+		map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType},
+		map[string]attr.Value{"create": types.StringValue("1s"), "update": types.StringNull(), "delete": types.StringNull()})
+	plan := tfsdk.Plan{Schema: s}
+	if d := plan.Set(ctx, &m); d.HasError() {
+		t.Fatal(d)
+	}
+	resp := &resource.CreateResponse{State: tfsdk.State{Schema: s, Raw: plan.Raw.Copy()}}
+	resp.State.RemoveResource(ctx)
+	r := &bandwidthPackageResource{client: c}
+	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
+
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("create of an unpaid plan succeeded")
+	}
+	var got bandwidthPackageModel
+	if d := resp.State.Get(ctx, &got); d.HasError() {
+		t.Fatal(d)
+	}
+	orders := emu.Resources()
+	if len(orders) != 1 || got.ID.ValueString() != orders[0].ID || got.OrderID.ValueString() != orders[0].OrderID {
+		t.Fatalf("state has id %s order %s; emulator has %+v", got.ID, got.OrderID, orders)
+	}
+	if msg := resp.Diagnostics.Errors()[0].Summary() + resp.Diagnostics.Errors()[0].Detail(); !strings.Contains(msg, orders[0].OrderID) ||
+		!strings.Contains(msg, "awaits payment") {
+		t.Errorf("diagnostic does not name the unpaid order: %s", msg)
+	}
+}
