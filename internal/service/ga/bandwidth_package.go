@@ -425,7 +425,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	setPurchaseDefaults(&plan)
-	what := describe("creating", plan.Name)
+	what := describe("creating", plan)
 
 	// One token for every retry of this create, so a retried call cannot buy twice.
 	token := newClientToken()
@@ -507,7 +507,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, describe("reading", state.Name), err, hasAttribute)
+		apierrors.AddError(&resp.Diagnostics, describe("reading", state), err, hasAttribute)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -529,7 +529,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	defer cancel()
 	id := state.ID.ValueString()
 	plan.ID = state.ID
-	what := describe("updating", plan.Name)
+	what := describe("updating", plan)
 
 	update := gasdk.CreateUpdateBandwidthPackageRequest()
 	update.RegionId = client.GARegion
@@ -623,7 +623,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
-	what := describe("deleting", state.Name)
+	what := describe("deleting", state)
 
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
 	if errors.Is(err, wait.ErrNotFound) {
@@ -647,7 +647,11 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 			return
 		}
-		diagnostics.AddRenewalTurnedOff(&resp.Diagnostics, fmt.Sprintf("GA bandwidth plan %q", bp.Name), id,
+		label := "GA bandwidth plan"
+		if bp.Name != "" {
+			label = fmt.Sprintf("GA bandwidth plan %q", bp.Name)
+		}
+		diagnostics.AddRenewalTurnedOff(&resp.Diagnostics, label, id,
 			formatTime(bp.ExpiredTime))
 		return
 	}
@@ -976,8 +980,17 @@ func (n *flexInt) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func describe(verb string, name types.String) string {
-	return fmt.Sprintf("%s GA bandwidth plan (%q)", verb, name.ValueString())
+// describe names the operation and the plan for diagnostics: by name, else
+// by ID, else (before create answers) by what is being bought.
+func describe(verb string, m bandwidthPackageModel) string {
+	label := m.Name.ValueString()
+	if label == "" {
+		label = m.ID.ValueString()
+	}
+	if label == "" {
+		label = fmt.Sprintf("%s, %d Mbit/s", m.Type.ValueString(), m.Bandwidth.ValueInt64())
+	}
+	return fmt.Sprintf("%s GA bandwidth plan (%q)", verb, label)
 }
 
 func newClientToken() string {

@@ -733,3 +733,69 @@ resource "aliyun_ga_bandwidth_package" "test" {
 		}},
 	})
 }
+
+// TestAccGABandwidthPackage_busyAndRefused: busy answers are waited out
+// (update and delete); an update the plan cannot take is reported on its attribute.
+func TestAccGABandwidthPackage_busyAndRefused(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	cfg := func(bw int) string {
+		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth      = %d
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+}
+`, bw)
+	}
+	var updates int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy: resource.ComposeTestCheckFunc(checkGone(emu), func(*terraform.State) error {
+			if n := emu.Calls("DeleteBandwidthPackage"); n != 3 {
+				return fmt.Errorf("DeleteBandwidthPackage reached %d times, want 3 (two busy answers, then the release)", n)
+			}
+			return nil
+		}),
+		Steps: []resource.TestStep{
+			{Config: cfg(10)},
+			{
+				PreConfig: func() {
+					emu.AddFault(emulator.Fault{Action: "UpdateBandwidthPackage", Mode: emulator.FaultError,
+						Code: "StateError.BandwidthPackage", Status: 400, Count: 2})
+				},
+				Config:            cfg(20),
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("bandwidth", num(20))},
+				Check: func(*terraform.State) error {
+					updates = emu.Calls("UpdateBandwidthPackage")
+					if updates != 3 {
+						return fmt.Errorf("UpdateBandwidthPackage reached %d times, want 3", updates)
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig: func() {
+					emu.AddFault(emulator.Fault{Action: "UpdateBandwidthPackage", Mode: emulator.FaultError,
+						Code: "GreaterThanGa.IpSetBandwidth", Message: "The bandwidth is less than the IP sets use.", Status: 400, Count: 1})
+				},
+				Config:      cfg(5),
+				ExpectError: regexp.MustCompile(`(?s)bandwidth\s+= 5.*GreaterThanGa\.IpSetBandwidth`),
+			},
+			{
+				Config:            cfg(20),
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("bandwidth", num(20))},
+				Check: func(*terraform.State) error {
+					if n := emu.Calls("UpdateBandwidthPackage"); n != updates+1 {
+						return fmt.Errorf("refused update retried: %d calls, want %d", n, updates+1)
+					}
+					emu.AddFault(emulator.Fault{Action: "DeleteBandwidthPackage", Mode: emulator.FaultError,
+						Code: "BindExist.BandwidthPackage", Status: 400, Count: 2})
+					return nil
+				},
+			},
+		},
+	})
+}
