@@ -372,7 +372,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		if isString(plan.ChargeType, chargePrepay) {
 			plan.BillingType = nullIfNotSet(config.BillingType, plan.BillingType)
 		}
-		if known(plan.BillingType) && plan.BillingType.ValueString() != billingBY95 && config.Ratio.IsNull() {
+		if !plan.BillingType.IsUnknown() && plan.BillingType.ValueString() != billingBY95 && config.Ratio.IsNull() {
 			plan.Ratio = types.Int64Null()
 		}
 		plan.Name = nullIfNotSet(config.Name, plan.Name)
