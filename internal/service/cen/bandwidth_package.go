@@ -95,7 +95,8 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A CEN bandwidth plan (`CreateCenBandwidthPackage`): bandwidth bought between two areas " +
 			"for traffic between regions. Destroying a subscription (`PREPAY`) plan before it expires only removes it " +
-			"from state, because the API cannot release it.",
+			"from state, because the API cannot release it. Create, update and delete each time out after 10 minutes " +
+			"unless `timeouts` says otherwise.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -433,10 +434,12 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
 		return
 	}
-	name, desc := plan.Name, plan.Description
-	plan.fromAPI(p)
-	// State records what was applied; Read reports what the API kept.
-	plan.Name, plan.Description = name, desc
+	// State records what was applied: only what the plan left unknown
+	// (status) comes from Describe; the next Read reports anything else
+	// that moved meanwhile, such as an expiry extended by auto-renewal.
+	applied := plan
+	applied.fromAPI(p)
+	plan.fillUnknown(&applied)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -735,6 +738,27 @@ func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 	m.IsCrossBorder = types.BoolValue(p.IsCrossBorder)
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
+	}
+}
+
+// fillUnknown takes from applied every value m leaves unknown.
+func (m *bandwidthPackageModel) fillUnknown(applied *bandwidthPackageModel) {
+	strs := []struct{ dst, src *types.String }{
+		{&m.ID, &applied.ID}, {&m.Name, &applied.Name}, {&m.Description, &applied.Description},
+		{&m.ChargeType, &applied.ChargeType}, {&m.ResourceGroupID, &applied.ResourceGroupID},
+		{&m.Status, &applied.Status}, {&m.BusinessStatus, &applied.BusinessStatus},
+		{&m.ExpiredTime, &applied.ExpiredTime}, {&m.CreationTime, &applied.CreationTime},
+	}
+	for _, f := range strs {
+		if f.dst.IsUnknown() {
+			*f.dst = *f.src
+		}
+	}
+	if m.OrderID.IsUnknown() {
+		m.OrderID = types.StringNull()
+	}
+	if m.IsCrossBorder.IsUnknown() {
+		m.IsCrossBorder = applied.IsCrossBorder
 	}
 }
 
