@@ -305,8 +305,9 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		if !autoPay && (errors.Is(err, wait.ErrNotFound) || isTimeoutBeforeAppearing(err)) {
 			resp.Diagnostics.AddError("Error "+what+": the order awaits payment",
 				fmt.Sprintf("auto_pay is false and order %s for bandwidth plan %s was not paid within the create timeout (%s), "+
-					"so the plan was not created. Pay the order in the Order Hub of the Alibaba Cloud console, then run "+
-					"terraform apply again; the plan is kept in state as tainted.",
+					"so the plan does not exist yet. It is kept in state as tainted. To keep it, pay the order in the Order Hub "+
+					"of the Alibaba Cloud console, then run terraform untaint on this resource; otherwise the next apply "+
+					"orders a new plan. To wait longer, raise timeouts.create.",
 					plan.OrderID.ValueString(), plan.ID.ValueString(), timeout))
 			return
 		}

@@ -799,3 +799,45 @@ func TestAccCENBandwidthPackage_example(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccCENBandwidthPackage_autoPayFalsePaidInTime: an order paid in the
+// console while the create waits becomes the plan in state.
+func TestAccCENBandwidthPackage_autoPayFalsePaidInTime(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := fastEmulator(t)
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	go func() {
+		// Pays the order the way a user would in the console, a moment later.
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(500 * time.Millisecond):
+			}
+			for _, r := range emu.Resources() {
+				if !r.Paid {
+					_ = emu.PayOrder(r.OrderID)
+				}
+			}
+		}
+	}()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: config(emu, `
+resource "aliyun_cen_bandwidth_package" "test" {
+  bandwidth              = 2
+  geographic_region_a_id = "China"
+  geographic_region_b_id = "China"
+  auto_pay               = false
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("status"), knownvalue.StringExact("Idle")),
+				statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("order_id"), knownvalue.NotNull()),
+			},
+		}},
+	})
+}
