@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
@@ -76,8 +77,11 @@ type Config struct {
 type Client struct {
 	Region string
 
-	cen        *cbn.Client
-	ga         *ga.Client
+	// newCEN and newGA build a fresh SDK client per call: the SDK writes its
+	// http.Client's timeout and transport on every request, so one client
+	// shared by Terraform's parallel operations would race.
+	newCEN     func() *cbn.Client
+	newGA      func() *ga.Client
 	maxRetries int
 	baseDelay  time.Duration
 	maxDelay   time.Duration
@@ -92,11 +96,22 @@ type Client struct {
 	jitter func(max time.Duration) time.Duration
 }
 
-// CEN returns the typed CEN (Cbn 2017-09-12) client.
-func (c *Client) CEN() *cbn.Client { return c.cen }
+// CEN returns a typed CEN (Cbn 2017-09-12) client for one call. Each call
+// gets its own; they share the connection pool.
+func (c *Client) CEN() *cbn.Client {
+	if c.newCEN == nil { // a NotReady client: Do refuses before any call
+		return nil
+	}
+	return c.newCEN()
+}
 
-// GA returns the typed GA (2019-11-20) client.
-func (c *Client) GA() *ga.Client { return c.ga }
+// GA returns a typed GA (2019-11-20) client for one call.
+func (c *Client) GA() *ga.Client {
+	if c.newGA == nil {
+		return nil
+	}
+	return c.newGA()
+}
 
 // CredentialSource says where the credentials came from (for logs and tests).
 func (c *Client) CredentialSource() string {
@@ -190,30 +205,52 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 		return conf
 	}
 
-	cenClient, err := cbn.NewClientWithOptions(cfg.Region, sdkConfig(cfg.CENEndpoint, roundTripper{base}), cfg.Credentials.Provider)
-	if err != nil {
-		return nil, fmt.Errorf("building the CEN client: %w", err)
-	}
-	gaClient, err := ga.NewClientWithOptions(GARegion, sdkConfig(cfg.GAEndpoint, gaRegionGuard{base}), cfg.Credentials.Provider)
-	if err != nil {
-		return nil, fmt.Errorf("building the GA client: %w", err)
-	}
-	for _, sc := range []*sdk.Client{&cenClient.Client, &gaClient.Client} {
+	name, version, _ := strings.Cut(ua, " ")
+	setup := func(sc *sdk.Client, ep Endpoint) {
 		sc.SetConnectTimeout(cfg.ConnectTimeout)
 		sc.SetReadTimeout(cfg.ReadTimeout)
 		sc.SetHTTPSInsecure(false)
+		sc.Domain = ep.Host
+		for _, tok := range []string{name, version} {
+			k, v, _ := strings.Cut(tok, "/")
+			sc.AppendUserAgent(k, v)
+		}
 	}
-	cenClient.Domain = cfg.CENEndpoint.Host
-	gaClient.Domain = cfg.GAEndpoint.Host
-	name, version, _ := strings.Cut(ua, " ")
-	for _, tok := range []string{name, version} {
-		k, v, _ := strings.Cut(tok, "/")
-		cenClient.AppendUserAgent(k, v)
-		gaClient.AppendUserAgent(k, v)
+	cenRT, gaRT := roundTripper{base}, gaRegionGuard{base}
+	buildCEN := func() (*cbn.Client, error) {
+		sdkMu.Lock()
+		defer sdkMu.Unlock()
+		cc, err := cbn.NewClientWithOptions(cfg.Region, sdkConfig(cfg.CENEndpoint, cenRT), cfg.Credentials.Provider)
+		if err == nil {
+			setup(&cc.Client, cfg.CENEndpoint)
+		}
+		return cc, err
 	}
-	c.cen, c.ga = cenClient, gaClient
+	buildGA := func() (*ga.Client, error) {
+		sdkMu.Lock()
+		defer sdkMu.Unlock()
+		gc, err := ga.NewClientWithOptions(GARegion, sdkConfig(cfg.GAEndpoint, gaRT), cfg.Credentials.Provider)
+		if err == nil {
+			setup(&gc.Client, cfg.GAEndpoint)
+		}
+		return gc, err
+	}
+	// Build one of each now, so a bad configuration fails here; later builds
+	// of the same configuration cannot fail.
+	if _, err := buildCEN(); err != nil {
+		return nil, fmt.Errorf("building the CEN client: %w", err)
+	}
+	if _, err := buildGA(); err != nil {
+		return nil, fmt.Errorf("building the GA client: %w", err)
+	}
+	c.newCEN = func() *cbn.Client { cc, _ := buildCEN(); return cc }
+	c.newGA = func() *ga.Client { gc, _ := buildGA(); return gc }
 	return c, nil
 }
+
+// sdkMu serialises SDK client construction: the SDK fills its endpoint
+// tables lazily in package variables without a lock.
+var sdkMu sync.Mutex
 
 // roundTripper hides the real transport's type from the SDK, which would
 // otherwise rewrite its dialer and TLS settings on every call.
@@ -245,7 +282,7 @@ func (c *Client) CommonGA(ctx context.Context, action string, params map[string]
 	if c.notReady != nil {
 		return nil, c.notReady
 	}
-	return c.common(ctx, &c.ga.Client, "ga", "Ga", "2019-11-20", GARegion, action, params, opts)
+	return c.common(ctx, &c.GA().Client, "ga", "Ga", "2019-11-20", GARegion, action, params, opts)
 }
 
 // CommonCEN sends a CEN operation through the SDK's common request.
@@ -253,7 +290,7 @@ func (c *Client) CommonCEN(ctx context.Context, action string, params map[string
 	if c.notReady != nil {
 		return nil, c.notReady
 	}
-	return c.common(ctx, &c.cen.Client, "cen", "Cbn", "2017-09-12", "", action, params, opts)
+	return c.common(ctx, &c.CEN().Client, "cen", "Cbn", "2017-09-12", "", action, params, opts)
 }
 
 func (c *Client) common(ctx context.Context, sc *sdk.Client, ram, product, version, region, action string, params map[string]string, opts []CallOption) ([]byte, error) {
