@@ -55,8 +55,12 @@ export ALIBABA_CLOUD_ACCESS_KEY_SECRET=demo-sk
 export TF_IN_AUTOMATION=1
 cd "$work/demo"
 
+# Plain output in CI logs; colours when someone watches a terminal.
+color=()
+[ -t 1 ] || color=(-no-color)
+
 echo "==> terraform apply"
-terraform apply -auto-approve -input=false -var "emulator_url=$url"
+terraform apply -auto-approve -input=false "${color[@]}" -var "emulator_url=$url"
 echo "==> terraform destroy"
-terraform destroy -auto-approve -input=false -var "emulator_url=$url"
+terraform destroy -auto-approve -input=false "${color[@]}" -var "emulator_url=$url"
 echo "==> demo finished: both plans bought and released against the emulator"
