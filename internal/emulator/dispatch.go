@@ -108,6 +108,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case FaultError:
 			writeAPIError(w, product, fa.rule.apiError())
 			return
+		case FaultBody:
+			if !fa.rule.processed() {
+				fa.rule.writeBody(w)
+				return
+			}
 		}
 	}
 	if !s.limits.allow(action, time.Now()) {
@@ -124,6 +129,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if fa.rule != nil && fa.rule.Mode == FaultDropResponse {
 		// The call has been processed; the client never learns the answer.
 		hangUp(w)
+		return
+	}
+	if fa.rule != nil && fa.rule.Mode == FaultBody {
+		// Processed, but the answer arrives damaged.
+		fa.rule.writeBody(w)
 		return
 	}
 	if e != nil {

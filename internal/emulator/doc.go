@@ -13,6 +13,8 @@ package emulator
 //     STS key without token MissingSecurityToken 400
 //   - unknown Version: InvalidVersion 400; unknown Action: InvalidAction.NotFound 404
 //   - rate limit: Throttling.User 400; fault default: ServiceUnavailable 503
+//   - body fault: the given body, status (200 when unset) and Content-Type; a 2xx one after
+//     processing the call (a damaged answer), an error status instead of processing (a proxy)
 //   - RAM denial (Account.DeniedActions): CEN Unauthorized 400, GA Forbidden.RAM 403
 //   - missing operation parameter: MissingParameter.<Name> 400; bad value: InvalidParameter 400
 //   - ClientToken reused with other parameters: IdempotentParameterMismatch 400

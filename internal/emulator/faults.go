@@ -2,8 +2,10 @@ package emulator
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -14,6 +16,10 @@ const (
 	FaultReset        = "reset"         // close the connection before processing
 	FaultDropResponse = "drop-response" // process the call, then close without answering
 	FaultLatency      = "latency"       // wait LatencyMS before processing
+	// FaultBody answers Body with Status (default 200) and ContentType, as a proxy or a
+	// damaged connection would. A 2xx answer replaces the API's after the call is processed;
+	// an error status answers in place of the API, which never sees the call.
+	FaultBody = "body"
 )
 
 // Fault is one injected failure rule. Action "*" matches every action. With Count > 0 the
@@ -28,11 +34,17 @@ type Fault struct {
 	Count       int     `json:"count,omitempty"`
 	Probability float64 `json:"probability,omitempty"`
 	LatencyMS   int     `json:"latency_ms,omitempty"`
+	Body        string  `json:"body,omitempty"`
+	ContentType string  `json:"content_type,omitempty"`
 }
 
 func (f Fault) validate() error {
 	switch f.Mode {
 	case FaultError, FaultReset, FaultDropResponse, FaultLatency:
+	case FaultBody:
+		if f.Status != 0 && (f.Status < 200 || f.Status > 599) {
+			return fmt.Errorf("body fault status must be an HTTP status from 200 to 599")
+		}
 	default:
 		return fmt.Errorf("unknown fault mode %q", f.Mode)
 	}
@@ -42,7 +54,7 @@ func (f Fault) validate() error {
 	if f.Count < 0 || f.Probability < 0 || f.Probability > 1 || f.LatencyMS < 0 {
 		return fmt.Errorf("fault count, probability (0..1) and latency_ms must not be negative")
 	}
-	if f.Status != 0 && (f.Status < 400 || f.Status > 599) {
+	if f.Mode != FaultBody && f.Status != 0 && (f.Status < 400 || f.Status > 599) {
 		return fmt.Errorf("fault status must be an HTTP error status")
 	}
 	return nil
@@ -60,6 +72,25 @@ func (f *Fault) apiError() *apiError {
 		msg = "The request has failed due to a temporary failure of the server."
 	}
 	return &apiError{Status: status, Code: code, Message: msg}
+}
+
+// processed reports whether a body fault lets the API process the call first.
+func (f *Fault) processed() bool { return f.Mode == FaultBody && f.status() < 300 }
+
+func (f *Fault) status() int {
+	if f.Status == 0 {
+		return http.StatusOK
+	}
+	return f.Status
+}
+
+// writeBody answers a body fault.
+func (f *Fault) writeBody(w http.ResponseWriter) {
+	if f.ContentType != "" {
+		w.Header().Set("Content-Type", f.ContentType)
+	}
+	w.WriteHeader(f.status())
+	_, _ = io.WriteString(w, f.Body)
 }
 
 type faultRule struct {
