@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/functions"
 	"github.com/bwplan/terraform-provider-aliyun/internal/service/cen"
 	"github.com/bwplan/terraform-provider-aliyun/internal/service/ga"
 )
@@ -25,6 +27,8 @@ import (
 func New(version string) func() provider.Provider {
 	return func() provider.Provider { return &aliyunProvider{version: version} }
 }
+
+var _ provider.ProviderWithFunctions = (*aliyunProvider)(nil)
 
 type aliyunProvider struct {
 	version string
@@ -307,4 +311,10 @@ func (p *aliyunProvider) Resources(context.Context) []func() resource.Resource {
 
 func (p *aliyunProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return nil
+}
+
+func (p *aliyunProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		functions.NewCENArea,
+	}
 }
