@@ -16,6 +16,14 @@ const (
 	CodeConnection = "SDK.ConnectionError"
 	// CodeTimeout is the SDK's own code for a call that timed out.
 	CodeTimeout = "SDK.TimeoutError"
+	// CodeBadAnswer: a success status whose body is empty or not JSON.
+	CodeBadAnswer = "SDK.InvalidAnswer"
+	// CodeGateway: an error status (5xx, 429) whose body is not the API's JSON.
+	CodeGateway = "SDK.GatewayError"
+	// CodeNotAPI: another status whose body is not the API's JSON.
+	CodeNotAPI = "SDK.NotAPIAnswer"
+	// CodePanic: the SDK panicked decoding an answer.
+	CodePanic = "SDK.DecodePanic"
 )
 
 const credentialHint = " The provider takes credentials from, in order: the provider block (access_key, secret_key, security_token), " +
@@ -93,6 +101,29 @@ var table = []Entry{
 		Summary: "the API call timed out",
 		Detail:  "The API did not answer in time. The provider retried with backoff and gave up; check the network and the endpoints block of the provider, or try again later.",
 		Retry:   true,
+	},
+
+	{
+		Code:    CodeBadAnswer,
+		Summary: "the API's answer was empty or damaged",
+		Detail:  "The API answered success, but the body was empty or not valid JSON (cut short by a proxy or the network). The provider retried with backoff (a create with the same ClientToken, so nothing is bought twice) and gave up; check any proxy (HTTPS_PROXY) and try again.",
+		Retry:   true,
+	},
+	{
+		Code:    CodeGateway,
+		Summary: "a proxy or gateway answered instead of the API",
+		Detail:  "The endpoint answered an error page that is not the API's JSON, as a proxy, load balancer or gateway does when the API is unreachable. The provider retried with backoff and gave up; check the network, any proxy (HTTPS_PROXY) and the endpoints block, or try again later.",
+		Retry:   true,
+	},
+	{
+		Code:    CodeNotAPI,
+		Summary: "the endpoint is not the Alibaba Cloud API",
+		Detail:  "The endpoint answered with something that is not the API's JSON, such as a web page. Check the endpoints block of the provider and any proxy (HTTPS_PROXY). The provider did not retry.",
+	},
+	{
+		Code:    CodePanic,
+		Summary: "the API's answer could not be decoded",
+		Detail:  "The Alibaba Cloud SDK failed while decoding the API's answer (an unexpected shape). The provider did not retry; please report this with the message below.",
 	},
 
 	// Credentials: never retried (Credential forces it, whatever RetryOn says).

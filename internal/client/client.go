@@ -216,7 +216,8 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 			sc.AppendUserAgent(k, v)
 		}
 	}
-	cenRT, gaRT := roundTripper{base}, gaRegionGuard{base}
+	checked := answerCheck{base}
+	cenRT, gaRT := roundTripper{checked}, gaRegionGuard{checked}
 	buildCEN := func() (*cbn.Client, error) {
 		sdkMu.Lock()
 		defer sdkMu.Unlock()

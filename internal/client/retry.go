@@ -139,6 +139,11 @@ func normalize(err error, action, product string) error {
 	if errors.As(err, &ce) && api.Code == sdkerrors.TimeoutErrorCode {
 		api.Code = apierrors.CodeTimeout
 	}
+	// JSON the typed response cannot hold is a damaged answer: retried, so a
+	// create whose answer was garbled is replayed with its ClientToken.
+	if errors.As(err, &ce) && api.Code == sdkerrors.JsonUnmarshalErrorCode {
+		api.Code = apierrors.CodeBadAnswer
+	}
 	out := *api
 	if out.Action == "" {
 		out.Action = action
@@ -188,7 +193,7 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 	counted := 0 // retries spent on ordinary retryable errors
 	for attempt := 1; ; attempt++ {
 		began := now()
-		err := normalize(call(), op, product)
+		err := normalize(safeCall(call), op, product)
 		took := now().Sub(began)
 		if err == nil {
 			if attempt > 1 {
