@@ -310,7 +310,9 @@ func (p *aliyunProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *aliyunProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		cen.NewBandwidthPackagesDataSource,
+	}
 }
 
 func (p *aliyunProvider) Functions(context.Context) []func() function.Function {

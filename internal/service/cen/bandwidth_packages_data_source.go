@@ -1,0 +1,270 @@
+package cen
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
+)
+
+// listPageSize is the largest page DescribeCenBandwidthPackages serves.
+const listPageSize = 50
+
+var _ datasource.DataSourceWithConfigure = (*bandwidthPackagesDataSource)(nil)
+
+// NewBandwidthPackagesDataSource returns the aliyun_cen_bandwidth_packages data source.
+func NewBandwidthPackagesDataSource() datasource.DataSource { return &bandwidthPackagesDataSource{} }
+
+type bandwidthPackagesDataSource struct {
+	client *client.Client
+}
+
+func (d *bandwidthPackagesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cen_bandwidth_packages"
+}
+
+func (d *bandwidthPackagesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	c, ok := req.ProviderData.(*client.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
+		return
+	}
+	d.client = c
+}
+
+func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computedString := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The CEN bandwidth plans of the account (`DescribeCenBandwidthPackages`, every page), " +
+			"narrowed by the filters given; all of them must match. `ids`, `status` and `tags` are passed to the API; " +
+			"`name_regex` and `charge_type` are applied to its answer.",
+		Attributes: map[string]schema.Attribute{
+			"ids": schema.ListAttribute{
+				Optional:            true,
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Without filters: IDs of the plans wanted (`cenbwp-...`). Read back: IDs of the plans found, in the API's order.",
+			},
+			"name_regex": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only plans whose name matches this regular expression (Go RE2 syntax).",
+				Validators:          []validator.String{validators.Regexp()},
+			},
+			"status": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only plans in this state: `Creating`, `Updating`, `Idle`, `InUse` or `Deleting`.",
+				Validators: []validator.String{stringvalidator.OneOf(
+					statusCreating, statusUpdating, statusIdle, statusInUse, statusDeleting)},
+			},
+			"charge_type": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only plans billed this way: `PREPAY` or `POSTPAY`.",
+				Validators:          []validator.String{stringvalidator.OneOf(chargeTypePrepay, chargeTypePostpay)},
+			},
+			"tags": schema.MapAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Only plans carrying every one of these tags.",
+			},
+			"names": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Names of the plans found, in the order of `ids`.",
+			},
+			"packages": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The plans found, in the order of `ids`, with every attribute the API reports.",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id":                     computedString("The ID of the plan (`cenbwp-...`)."),
+						"bandwidth":              schema.Int64Attribute{Computed: true, MarkdownDescription: "Maximum bandwidth in Mbit/s."},
+						"geographic_region_a_id": computedString("Area A."),
+						"geographic_region_b_id": computedString("Area B."),
+						"name":                   computedString("Name; null when the plan has none."),
+						"description":            computedString("Description; null when the plan has none."),
+						"charge_type":            computedString("Billing method: `PREPAY` or `POSTPAY`."),
+						"resource_group_id":      computedString("Resource group of the plan."),
+						"tags": schema.MapAttribute{
+							Computed: true, ElementType: types.StringType,
+							MarkdownDescription: "Tags of the plan; empty when it has none.",
+						},
+						"status":          computedString("State: `Creating`, `Updating`, `Idle`, `InUse` or `Deleting`."),
+						"business_status": computedString("Billing state, such as `Normal` or `FinancialLocked`."),
+						"expired_time":    computedString("When a subscription plan expires, as the API reports it."),
+						"creation_time":   computedString("When the plan was created, as the API reports it."),
+						"is_cross_border": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the plan connects the Chinese mainland with another area."},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m bandwidthPackagesDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var ids []string
+	resp.Diagnostics.Append(m.IDs.ElementsAs(ctx, &ids, false)...)
+	want, diags := stringMap(ctx, m.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var nameRE *regexp.Regexp
+	if !m.NameRegex.IsNull() {
+		nameRE = regexp.MustCompile(m.NameRegex.ValueString()) // the validator has compiled it
+	}
+
+	all, err := listBandwidthPackages(ctx, d.client, listRequest(ids, m.Status.ValueString(), want))
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, "listing CEN bandwidth plans", err, nil)
+		return
+	}
+
+	idValues, names := []attr.Value{}, []attr.Value{}
+	m.Packages = []bandwidthPackageDataModel{}
+	for i := range all {
+		p := &all[i]
+		if nameRE != nil && !nameRE.MatchString(p.Name) {
+			continue
+		}
+		if c := m.ChargeType.ValueString(); c != "" && !strings.EqualFold(p.BandwidthPackageChargeType, c) {
+			continue
+		}
+		item := dataModelFromAPI(p)
+		m.Packages = append(m.Packages, item)
+		idValues = append(idValues, item.ID)
+		names = append(names, types.StringValue(p.Name))
+	}
+	m.IDs = types.ListValueMust(types.StringType, idValues)
+	m.Names = types.ListValueMust(types.StringType, names)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// listRequest pushes the filters the API supports: IDs, status and tags.
+func listRequest(ids []string, status string, want map[string]string) *cbn.DescribeCenBandwidthPackagesRequest {
+	request := cbn.CreateDescribeCenBandwidthPackagesRequest()
+	request.PageSize = requests.NewInteger(listPageSize)
+	var filters []cbn.DescribeCenBandwidthPackagesFilter
+	if len(ids) > 0 {
+		filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: "CenBandwidthPackageId", Value: &ids})
+	}
+	if status != "" {
+		filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: "Status", Value: &[]string{status}})
+	}
+	if len(filters) > 0 {
+		request.Filter = &filters
+	}
+	if len(want) > 0 {
+		list := make([]cbn.DescribeCenBandwidthPackagesTag, 0, len(want))
+		for _, k := range tags.SortedKeys(want) {
+			list = append(list, cbn.DescribeCenBandwidthPackagesTag{Key: k, Value: want[k]})
+		}
+		request.Tag = &list
+	}
+	return request
+}
+
+// listBandwidthPackages reads every page of a DescribeCenBandwidthPackages.
+func listBandwidthPackages(ctx context.Context, c *client.Client, request *cbn.DescribeCenBandwidthPackagesRequest) ([]cbn.CenBandwidthPackage, error) {
+	conn := c.CEN()
+	var all []cbn.CenBandwidthPackage
+	for page := 1; ; page++ {
+		request.PageNumber = requests.NewInteger(page)
+		var out *cbn.DescribeCenBandwidthPackagesResponse
+		err := c.Do(ctx, request.GetActionName(), func() error {
+			var err error
+			out, err = conn.DescribeCenBandwidthPackages(request)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		got := out.CenBandwidthPackages.CenBandwidthPackage
+		all = append(all, got...)
+		// An empty page also ends the loop, should TotalCount overstate.
+		if len(got) == 0 || len(all) >= out.TotalCount {
+			return all, nil
+		}
+	}
+}
+
+// dataModelFromAPI converts through the resource's model, so the data source
+// reports every value exactly as the resource would.
+func dataModelFromAPI(p *cbn.CenBandwidthPackage) bandwidthPackageDataModel {
+	var r bandwidthPackageModel
+	r.fromAPI(p)
+	tagValues := r.Tags
+	if tagValues.IsNull() {
+		tagValues = types.MapValueMust(types.StringType, map[string]attr.Value{})
+	}
+	return bandwidthPackageDataModel{
+		ID:                  r.ID,
+		Bandwidth:           r.Bandwidth,
+		GeographicRegionAID: r.GeographicRegionAID,
+		GeographicRegionBID: r.GeographicRegionBID,
+		Name:                r.Name,
+		Description:         r.Description,
+		ChargeType:          r.ChargeType,
+		ResourceGroupID:     r.ResourceGroupID,
+		Tags:                tagValues,
+		Status:              r.Status,
+		BusinessStatus:      r.BusinessStatus,
+		ExpiredTime:         r.ExpiredTime,
+		CreationTime:        r.CreationTime,
+		IsCrossBorder:       r.IsCrossBorder,
+	}
+}
+
+// bandwidthPackagesDataModel is the data source's configuration and state.
+type bandwidthPackagesDataModel struct {
+	IDs        types.List                  `tfsdk:"ids"`
+	NameRegex  types.String                `tfsdk:"name_regex"`
+	Status     types.String                `tfsdk:"status"`
+	ChargeType types.String                `tfsdk:"charge_type"`
+	Tags       types.Map                   `tfsdk:"tags"`
+	Names      types.List                  `tfsdk:"names"`
+	Packages   []bandwidthPackageDataModel `tfsdk:"packages"`
+}
+
+// bandwidthPackageDataModel is one plan of the data source: the resource's
+// attributes that Describe returns.
+type bandwidthPackageDataModel struct {
+	ID                  types.String `tfsdk:"id"`
+	Bandwidth           types.Int64  `tfsdk:"bandwidth"`
+	GeographicRegionAID types.String `tfsdk:"geographic_region_a_id"`
+	GeographicRegionBID types.String `tfsdk:"geographic_region_b_id"`
+	Name                types.String `tfsdk:"name"`
+	Description         types.String `tfsdk:"description"`
+	ChargeType          types.String `tfsdk:"charge_type"`
+	ResourceGroupID     types.String `tfsdk:"resource_group_id"`
+	Tags                types.Map    `tfsdk:"tags"`
+	Status              types.String `tfsdk:"status"`
+	BusinessStatus      types.String `tfsdk:"business_status"`
+	ExpiredTime         types.String `tfsdk:"expired_time"`
+	CreationTime        types.String `tfsdk:"creation_time"`
+	IsCrossBorder       types.Bool   `tfsdk:"is_cross_border"`
+}
