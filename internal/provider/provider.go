@@ -312,6 +312,7 @@ func (p *aliyunProvider) Resources(context.Context) []func() resource.Resource {
 func (p *aliyunProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		cen.NewBandwidthPackagesDataSource,
+		ga.NewBandwidthPackagesDataSource,
 	}
 }
 

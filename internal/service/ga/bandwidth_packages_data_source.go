@@ -1,0 +1,306 @@
+package ga
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
+)
+
+// listPageSize is the largest page ListBandwidthPackages serves.
+const listPageSize = 50
+
+// planStates are the values of a plan's State.
+var planStates = []string{"init", "active", "binded", "binding", "unbinding", "updating", "finacialLocked", "locked"}
+
+var _ datasource.DataSourceWithConfigure = (*bandwidthPackagesDataSource)(nil)
+
+// NewBandwidthPackagesDataSource returns the aliyun_ga_bandwidth_packages data source.
+func NewBandwidthPackagesDataSource() datasource.DataSource { return &bandwidthPackagesDataSource{} }
+
+type bandwidthPackagesDataSource struct {
+	client *client.Client
+}
+
+func (d *bandwidthPackagesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_packages"
+}
+
+func (d *bandwidthPackagesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	c, ok := req.ProviderData.(*client.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
+		return
+	}
+	d.client = c
+}
+
+func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computedString := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The Global Accelerator bandwidth plans of the account (`ListBandwidthPackages`, every page), " +
+			"narrowed by the filters given; all of them must match. `type`, `status`, `tags` and a single ID are passed " +
+			"to the API; `name_regex` and several IDs are applied to its answer. Auto-renewal settings are not listed " +
+			"by the API; read them from `aliyun_ga_bandwidth_package`.",
+		Attributes: map[string]schema.Attribute{
+			"ids": schema.ListAttribute{
+				Optional:            true,
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Without filters: IDs of the plans wanted (`gbwp-...`). Read back: IDs of the plans found, in the API's order.",
+			},
+			"type": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only plans of this type: `Basic` or `CrossDomain`.",
+				Validators:          []validator.String{stringvalidator.OneOf(planTypes...)},
+			},
+			"status": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only plans in this state: `init`, `active`, `binded`, `binding`, `unbinding`, `updating`, `finacialLocked` or `locked`.",
+				Validators:          []validator.String{stringvalidator.OneOf(planStates...)},
+			},
+			"name_regex": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only plans whose name matches this regular expression (Go RE2 syntax).",
+				Validators:          []validator.String{validators.Regexp()},
+			},
+			"tags": schema.MapAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Only plans carrying every one of these tags.",
+			},
+			"names": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Names of the plans found, in the order of `ids`; empty for a plan without a name.",
+			},
+			"packages": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The plans found, in the order of `ids`, with every attribute the API lists.",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id":                         computedString("The ID of the plan (`gbwp-...`)."),
+						"bandwidth":                  schema.Int64Attribute{Computed: true, MarkdownDescription: "Bandwidth in Mbit/s."},
+						"type":                       computedString("`Basic` or `CrossDomain`."),
+						"bandwidth_type":             computedString("`Basic`, `Enhanced` or `Advanced`; null for a cross-region plan."),
+						"charge_type":                computedString("`PREPAY` or `POSTPAY`."),
+						"billing_type":               computedString("`PayByTraffic` or `PayBY95` for a pay-as-you-go plan; otherwise null."),
+						"ratio":                      schema.Int64Attribute{Computed: true, MarkdownDescription: "Guaranteed minimum bandwidth in percent with `PayBY95`; otherwise null."},
+						"cbn_geographic_region_id_a": computedString("Area A of a cross-region plan; otherwise null."),
+						"cbn_geographic_region_id_b": computedString("Area B of a cross-region plan; otherwise null."),
+						"resource_group_id":          computedString("Resource group of the plan."),
+						"name":                       computedString("Name; null when the plan has none."),
+						"description":                computedString("Description; null when the plan has none."),
+						"tags": schema.MapAttribute{
+							Computed: true, ElementType: types.StringType,
+							MarkdownDescription: "Tags of the plan; empty when it has none.",
+						},
+						"status":       computedString("State, such as `active` or `binded`."),
+						"expired_time": computedString("When a subscription expires (RFC 3339); empty for pay-as-you-go."),
+						"create_time":  computedString("When the plan was created (RFC 3339)."),
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m bandwidthPackagesDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var ids []string
+	resp.Diagnostics.Append(m.IDs.ElementsAs(ctx, &ids, false)...)
+	want, diags := tagMap(ctx, m.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var nameRE *regexp.Regexp
+	if !m.NameRegex.IsNull() {
+		nameRE = regexp.MustCompile(m.NameRegex.ValueString()) // the validator has compiled it
+	}
+	wanted := map[string]bool{}
+	for _, id := range ids {
+		wanted[id] = true
+	}
+
+	all, err := listBandwidthPackages(ctx, d.client, listParams(ids, m.Type.ValueString(), m.Status.ValueString(), want))
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, "listing GA bandwidth plans", err, nil)
+		return
+	}
+
+	idValues, names := []attr.Value{}, []attr.Value{}
+	m.Packages = []bandwidthPackageDataModel{}
+	for i := range all {
+		p := &all[i]
+		if len(wanted) > 0 && !wanted[p.BandwidthPackageId] {
+			continue
+		}
+		if nameRE != nil && !nameRE.MatchString(p.Name) {
+			continue
+		}
+		item := p.dataModel()
+		m.Packages = append(m.Packages, item)
+		idValues = append(idValues, item.ID)
+		names = append(names, types.StringValue(p.Name))
+	}
+	m.IDs = types.ListValueMust(types.StringType, idValues)
+	m.Names = types.ListValueMust(types.StringType, names)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// listParams pushes the filters ListBandwidthPackages supports. It takes
+// one plan ID only, so several are matched on the answer.
+func listParams(ids []string, planType, state string, want map[string]string) map[string]string {
+	params := map[string]string{"PageSize": strconv.Itoa(listPageSize)}
+	if len(ids) == 1 {
+		params["BandwidthPackageId"] = ids[0]
+	}
+	if planType != "" {
+		params["Type"] = planType
+	}
+	if state != "" {
+		params["State"] = state
+	}
+	for i, k := range tags.SortedKeys(want) {
+		params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
+		params[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
+	}
+	return params
+}
+
+// listedPackage is one plan of ListBandwidthPackages: the SDK's fields plus
+// those the newer API adds.
+type listedPackage struct {
+	gasdk.BandwidthPackage
+	ResourceGroupId string `json:"ResourceGroupId"`
+	Tags            []struct {
+		Key   string `json:"Key"`
+		Value string `json:"Value"`
+	} `json:"Tags"`
+}
+
+// listBandwidthPackages reads every page of ListBandwidthPackages. The
+// common call keeps the fields the typed response lacks.
+func listBandwidthPackages(ctx context.Context, c *client.Client, params map[string]string) ([]listedPackage, error) {
+	var all []listedPackage
+	for page := 1; ; page++ {
+		params["PageNumber"] = strconv.Itoa(page)
+		body, err := c.CommonGA(ctx, "ListBandwidthPackages", params)
+		if err != nil {
+			return nil, err
+		}
+		var out struct {
+			TotalCount        int             `json:"TotalCount"`
+			BandwidthPackages []listedPackage `json:"BandwidthPackages"`
+		}
+		if err := json.Unmarshal(body, &out); err != nil {
+			return nil, fmt.Errorf("decoding ListBandwidthPackages: %w", err)
+		}
+		all = append(all, out.BandwidthPackages...)
+		// An empty page also ends the loop, should TotalCount overstate.
+		if len(out.BandwidthPackages) == 0 || len(all) >= out.TotalCount {
+			return all, nil
+		}
+	}
+}
+
+// dataModel converts through the resource's model, so the data source
+// reports every value exactly as the resource would.
+func (p *listedPackage) dataModel() bandwidthPackageDataModel {
+	b := p.BandwidthPackage
+	bp := &bandwidthPackage{
+		DescribeBandwidthPackageResponse: &gasdk.DescribeBandwidthPackageResponse{
+			BandwidthPackageId: b.BandwidthPackageId, Name: b.Name, Description: b.Description, State: b.State,
+			Bandwidth: b.Bandwidth, Type: b.Type, BandwidthType: b.BandwidthType, ChargeType: b.ChargeType,
+			BillingType: b.BillingType, Ratio: b.Ratio, CbnGeographicRegionIdA: b.CbnGeographicRegionIdA,
+			CbnGeographicRegionIdB: b.CbnGeographicRegionIdB, RegionId: b.RegionId, CreateTime: b.CreateTime,
+			ExpiredTime: b.ExpiredTime, Accelerators: b.Accelerators,
+		},
+		ResourceGroupId: p.ResourceGroupId,
+	}
+	have := make(map[string]string, len(p.Tags))
+	for _, t := range p.Tags {
+		have[t.Key] = t.Value
+	}
+	var r bandwidthPackageModel
+	r.setFromAPI(bp, &autoRenewAttribute{}, have)
+	tagValues := r.Tags
+	if tagValues.IsNull() {
+		tagValues = types.MapValueMust(types.StringType, map[string]attr.Value{})
+	}
+	return bandwidthPackageDataModel{
+		ID:                     r.ID,
+		Bandwidth:              r.Bandwidth,
+		Type:                   r.Type,
+		BandwidthType:          r.BandwidthType,
+		ChargeType:             r.ChargeType,
+		BillingType:            r.BillingType,
+		Ratio:                  r.Ratio,
+		CbnGeographicRegionIDA: r.CbnGeographicRegionIDA,
+		CbnGeographicRegionIDB: r.CbnGeographicRegionIDB,
+		ResourceGroupID:        r.ResourceGroupID,
+		Name:                   r.Name,
+		Description:            r.Description,
+		Tags:                   tagValues,
+		Status:                 r.Status,
+		ExpiredTime:            r.ExpiredTime,
+		CreateTime:             r.CreateTime,
+	}
+}
+
+// bandwidthPackagesDataModel is the data source's configuration and state.
+type bandwidthPackagesDataModel struct {
+	IDs       types.List                  `tfsdk:"ids"`
+	Type      types.String                `tfsdk:"type"`
+	Status    types.String                `tfsdk:"status"`
+	NameRegex types.String                `tfsdk:"name_regex"`
+	Tags      types.Map                   `tfsdk:"tags"`
+	Names     types.List                  `tfsdk:"names"`
+	Packages  []bandwidthPackageDataModel `tfsdk:"packages"`
+}
+
+// bandwidthPackageDataModel is one plan of the data source: the resource's
+// attributes that ListBandwidthPackages returns.
+type bandwidthPackageDataModel struct {
+	ID                     types.String `tfsdk:"id"`
+	Bandwidth              types.Int64  `tfsdk:"bandwidth"`
+	Type                   types.String `tfsdk:"type"`
+	BandwidthType          types.String `tfsdk:"bandwidth_type"`
+	ChargeType             types.String `tfsdk:"charge_type"`
+	BillingType            types.String `tfsdk:"billing_type"`
+	Ratio                  types.Int64  `tfsdk:"ratio"`
+	CbnGeographicRegionIDA types.String `tfsdk:"cbn_geographic_region_id_a"`
+	CbnGeographicRegionIDB types.String `tfsdk:"cbn_geographic_region_id_b"`
+	ResourceGroupID        types.String `tfsdk:"resource_group_id"`
+	Name                   types.String `tfsdk:"name"`
+	Description            types.String `tfsdk:"description"`
+	Tags                   types.Map    `tfsdk:"tags"`
+	Status                 types.String `tfsdk:"status"`
+	ExpiredTime            types.String `tfsdk:"expired_time"`
+	CreateTime             types.String `tfsdk:"create_time"`
+}
