@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
@@ -86,4 +87,26 @@ func safeCall(call func() error) (err error) {
 		}
 	}()
 	return call()
+}
+
+// redact removes the secret key and security token from an API error's
+// message: SignatureDoesNotMatch quotes the string to sign, which carries the
+// security token, and diagnostics are printed and logged.
+func (c *Client) redact(err error) error {
+	api, ok := err.(*apierrors.APIError)
+	if !ok || c.creds == nil || c.creds.Provider == nil {
+		return err
+	}
+	cc, cerr := c.creds.Provider.GetCredentials()
+	if cerr != nil || cc == nil {
+		return err
+	}
+	for _, s := range []string{cc.AccessKeySecret, cc.SecurityToken} {
+		if s != "" {
+			api.Message = strings.ReplaceAll(api.Message, s, "***")
+			api.Message = strings.ReplaceAll(api.Message, url.QueryEscape(s), "***")
+			api.Message = strings.ReplaceAll(api.Message, url.QueryEscape(url.QueryEscape(s)), "***")
+		}
+	}
+	return api
 }

@@ -193,7 +193,7 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 	counted := 0 // retries spent on ordinary retryable errors
 	for attempt := 1; ; attempt++ {
 		began := now()
-		err := normalize(safeCall(call), op, product)
+		err := c.redact(normalize(safeCall(call), op, product))
 		took := now().Sub(began)
 		if err == nil {
 			if attempt > 1 {
