@@ -93,7 +93,7 @@ type Client struct {
 	// Replaced in tests.
 	sleep  func(ctx context.Context, d time.Duration) error
 	now    func() time.Time
-	jitter func(max time.Duration) time.Duration
+	jitter func(ceiling time.Duration) time.Duration
 }
 
 // CEN returns a typed CEN (Cbn 2017-09-12) client for one call. Each call
@@ -187,7 +187,7 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 
 	base := cfg.Transport
 	if base == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
+		t := http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // net/http declares it an *http.Transport
 		t.DialContext = (&net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}).DialContext
 		t.TLSHandshakeTimeout = cfg.ConnectTimeout
 		base = t

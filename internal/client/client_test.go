@@ -294,7 +294,7 @@ func TestBackoffNeverPastDeadline(t *testing.T) {
 	f := newFakeAPI(t, func(int, url.Values) (int, any) { return 400, apiErr("Throttling", "slow") })
 	c, _ := newTestClient(t, f, func(cfg *Config) { cfg.MaxRetries = 100 })
 	// Every sleep would be the full cap: far beyond the deadline.
-	c.jitter = func(max time.Duration) time.Duration { return max }
+	c.jitter = func(ceiling time.Duration) time.Duration { return ceiling }
 	c.sleep = func(ctx context.Context, d time.Duration) error {
 		dl, _ := ctx.Deadline()
 		if time.Now().Add(d).After(dl) {
@@ -320,13 +320,13 @@ func TestBackoffNeverPastDeadline(t *testing.T) {
 func TestBackoffFullJitterCapped(t *testing.T) {
 	c := &Client{baseDelay: 100 * time.Millisecond, maxDelay: time.Second}
 	var ceilings []time.Duration
-	c.jitter = func(max time.Duration) time.Duration { ceilings = append(ceilings, max); return max }
+	c.jitter = func(ceiling time.Duration) time.Duration { ceilings = append(ceilings, ceiling); return ceiling }
 	for a := 1; a <= 40; a++ {
 		c.backoff(a)
 	}
-	want := []time.Duration{100, 200, 400, 800, 1000}
+	want := []int64{100, 200, 400, 800, 1000} // ms
 	for i, w := range want {
-		if ceilings[i] != w*time.Millisecond && !(w == 1000 && ceilings[i] == time.Second) {
+		if ceilings[i] != time.Duration(w)*time.Millisecond {
 			t.Errorf("attempt %d ceiling %s, want %dms", i+1, ceilings[i], w)
 		}
 	}
