@@ -159,7 +159,7 @@ func (p *aliyunProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 
-	cfg, ok := p.clientConfig(ctx, m, req.TerraformVersion, resp)
+	cfg, ok := p.clientConfig(m, req.TerraformVersion, resp)
 	if !ok {
 		return
 	}
@@ -177,7 +177,7 @@ func (p *aliyunProvider) Configure(ctx context.Context, req provider.ConfigureRe
 
 // clientConfig resolves region, endpoints and credentials; it reports each
 // problem on the attribute it concerns.
-func (p *aliyunProvider) clientConfig(ctx context.Context, m providerModel, tfVersion string, resp *provider.ConfigureResponse) (client.Config, bool) {
+func (p *aliyunProvider) clientConfig(m providerModel, tfVersion string, resp *provider.ConfigureResponse) (client.Config, bool) {
 	cfg := client.Config{
 		Region:           m.Region.ValueString(),
 		ProviderVersion:  p.version,
