@@ -20,11 +20,11 @@ var cenAreas = map[string]string{
 
 const cenTimeLayout = "2006-01-02T15:04Z"
 
-func checkNameLike(name, value string, max int) *apiError {
+func checkNameLike(name, value string, maxLen int) *apiError {
 	if value == "" {
 		return nil
 	}
-	if len([]rune(value)) > max || strings.HasPrefix(value, "http://") || strings.HasPrefix(value, "https://") {
+	if len([]rune(value)) > maxLen || strings.HasPrefix(value, "http://") || strings.HasPrefix(value, "https://") {
 		return invalid(name, value)
 	}
 	return nil

@@ -184,6 +184,8 @@ func (p params) list(prefix string) []string {
 }
 
 // tags returns Tag.N.Key / Tag.N.Value pairs in index order.
+//
+//nolint:unparam // every operation names its list "Tag" today; the prefix says which list is read
 func (p params) tags(prefix string) ([]Tag, *apiError) {
 	keys := p.indexed(prefix, ".Key")
 	vals := p.indexed(prefix, ".Value")
