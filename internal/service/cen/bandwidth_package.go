@@ -651,7 +651,7 @@ func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id strin
 		Pending: []string{statusUpdating, statusCreating, statusApplying},
 		Refresh: func(ctx context.Context) (any, string, error) {
 			obj, state, err := refresh(ctx)
-			if err == nil && (state == statusIdle || state == statusInUse) && !applied(obj.(*cbn.CenBandwidthPackage)) {
+			if p, ok := obj.(*cbn.CenBandwidthPackage); ok && err == nil && (state == statusIdle || state == statusInUse) && !applied(p) {
 				state = statusApplying
 			}
 			return obj, state, err
