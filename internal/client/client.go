@@ -86,6 +86,8 @@ type Client struct {
 	baseDelay  time.Duration
 	maxDelay   time.Duration
 	creds      *Credentials
+	// shared holds per-provider helpers such as read batchers (see Shared).
+	shared sync.Map
 	// notReady, when set, is returned by every call: the provider
 	// configuration was not known when the provider was configured.
 	notReady error

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -589,29 +588,10 @@ func createRequest(ctx context.Context, m *bandwidthPackageModel, token string) 
 
 // findBandwidthPackageByID describes one plan. It returns an error wrapping
 // wait.ErrNotFound when the plan does not exist: an empty list, or
-// ParameterCenInstanceId on some accounts.
+// ParameterCenInstanceId on some accounts. Concurrent finds share one
+// Describe filtered on all their IDs (find_batch.go).
 func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	request := cbn.CreateDescribeCenBandwidthPackagesRequest()
-	request.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "CenBandwidthPackageId", Value: &[]string{id}}}
-	conn := c.CEN()
-	var out *cbn.DescribeCenBandwidthPackagesResponse
-	err := c.Do(ctx, request.GetActionName(), func() error {
-		var err error
-		out, err = conn.DescribeCenBandwidthPackages(request)
-		return err
-	})
-	if apierrors.IsCode(err, notFoundCodes...) {
-		return nil, fmt.Errorf("CEN bandwidth plan %s: %w", id, wait.ErrNotFound)
-	}
-	if err != nil {
-		return nil, err
-	}
-	for i := range out.CenBandwidthPackages.CenBandwidthPackage {
-		if p := &out.CenBandwidthPackages.CenBandwidthPackage[i]; strings.EqualFold(p.CenBandwidthPackageId, id) {
-			return p, nil
-		}
-	}
-	return nil, fmt.Errorf("CEN bandwidth plan %s: %w", id, wait.ErrNotFound)
+	return findBandwidthPackageBatched(ctx, c, id)
 }
 
 // statusBandwidthPackage reads the plan once for a wait.

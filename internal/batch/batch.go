@@ -1,0 +1,119 @@
+// Package batch answers concurrent lookups by key with one call for many
+// keys: lookups that arrive within a short window, or until a batch is full,
+// share a single fetch. Terraform refreshes up to -parallelism resources at
+// once, so a refresh of N plans costs about N/parallelism list calls.
+package batch
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// ErrNotFound is returned by Get for a key the fetch did not return.
+var ErrNotFound = errors.New("batch: not found")
+
+// Fetch reads many keys at once and returns the values it found; keys it
+// leaves out are not found.
+type Fetch[K comparable, V any] func(ctx context.Context, keys []K) (map[K]V, error)
+
+// Batcher groups Gets into Fetches. The zero value is not usable: use New.
+type Batcher[K comparable, V any] struct {
+	fetch  Fetch[K, V]
+	window time.Duration
+	max    int
+
+	mu      sync.Mutex
+	pending *group[K, V]
+}
+
+// group is one batch being filled, then fetched.
+type group[K comparable, V any] struct {
+	keys    []K
+	seen    map[K]bool
+	ctx     context.Context // the first caller's values, without its cancellation
+	cancel  context.CancelFunc
+	waiting int // callers still waiting; the fetch is cancelled when none are
+	timer   *time.Timer
+	done    chan struct{}
+	values  map[K]V
+	err     error
+}
+
+// New returns a Batcher whose fetch takes at most max keys and which waits
+// at most window after a batch's first key for others to join.
+func New[K comparable, V any](fetch Fetch[K, V], window time.Duration, max int) *Batcher[K, V] {
+	if max < 1 {
+		max = 1
+	}
+	return &Batcher[K, V]{fetch: fetch, window: window, max: max}
+}
+
+// Get returns the value of key, ErrNotFound, or the fetch's error. It returns
+// early with ctx's error when ctx ends first.
+func (b *Batcher[K, V]) Get(ctx context.Context, key K) (V, error) {
+	b.mu.Lock()
+	g := b.pending
+	if g == nil {
+		fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		// The fetch outlives a caller that gives up, until none waits.
+		g = &group[K, V]{seen: map[K]bool{}, ctx: fctx, cancel: cancel, done: make(chan struct{})}
+		b.pending = g
+		g.timer = time.AfterFunc(b.window, func() { b.launch(g) })
+	}
+	if !g.seen[key] {
+		g.seen[key] = true
+		g.keys = append(g.keys, key)
+	}
+	g.waiting++
+	full := len(g.keys) >= b.max
+	if full {
+		b.pending = nil
+	}
+	b.mu.Unlock()
+	if full {
+		g.timer.Stop()
+		go b.run(g)
+	}
+
+	select {
+	case <-g.done:
+		var zero V
+		if g.err != nil {
+			return zero, g.err
+		}
+		v, ok := g.values[key]
+		if !ok {
+			return zero, ErrNotFound
+		}
+		return v, nil
+	case <-ctx.Done():
+		b.mu.Lock()
+		g.waiting--
+		if g.waiting == 0 {
+			g.cancel()
+		}
+		b.mu.Unlock()
+		var zero V
+		return zero, ctx.Err()
+	}
+}
+
+// launch runs a group whose window ended, unless it filled up first.
+func (b *Batcher[K, V]) launch(g *group[K, V]) {
+	b.mu.Lock()
+	if b.pending != g {
+		b.mu.Unlock()
+		return
+	}
+	b.pending = nil
+	b.mu.Unlock()
+	b.run(g)
+}
+
+func (b *Batcher[K, V]) run(g *group[K, V]) {
+	defer g.cancel()
+	g.values, g.err = b.fetch(g.ctx, g.keys)
+	close(g.done)
+}
