@@ -726,6 +726,16 @@ func createRequest(ctx context.Context, plan *bandwidthPackageModel, token strin
 // that is gone yields an error wrapping wait.ErrNotFound.
 func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPackageModel) error {
 	id := m.ID.ValueString()
+	// Tags are read alongside, so parallel refreshes share ListTagResources calls.
+	type tagsResult struct {
+		tags map[string]string
+		err  error
+	}
+	tagsc := make(chan tagsResult, 1)
+	go func() {
+		tags, err := listTagsBatched(ctx, r.client, id)
+		tagsc <- tagsResult{tags, err}
+	}()
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
 	if err != nil {
 		return err
@@ -734,10 +744,11 @@ func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPack
 	if err != nil {
 		return err
 	}
-	have, err := listTags(ctx, r.client, id)
-	if err != nil {
-		return err
+	tr := <-tagsc
+	if tr.err != nil {
+		return tr.err
 	}
+	have := tr.tags
 	m.setFromAPI(bp, renew, have)
 	return nil
 }
@@ -806,6 +817,11 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 	}
 	if response.BandwidthPackageId == "" {
 		return nil, fmt.Errorf("GA bandwidth plan %s: %w (empty answer)", id, wait.ErrNotFound)
+	}
+	// State must never take another plan's values (or ID) from a confused answer.
+	if !strings.EqualFold(response.BandwidthPackageId, id) {
+		return nil, fmt.Errorf("GA bandwidth plan %s: DescribeBandwidthPackage answered for plan %s (RequestId %s)",
+			id, response.BandwidthPackageId, response.RequestId)
 	}
 	bp := &bandwidthPackage{DescribeBandwidthPackageResponse: response}
 	var extra struct {
