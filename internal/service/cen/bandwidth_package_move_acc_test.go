@@ -63,7 +63,8 @@ func (fakeAlicloudCEN) Read(context.Context, fwresource.ReadRequest, *fwresource
 func (fakeAlicloudCEN) Update(ctx context.Context, req fwresource.UpdateRequest, resp *fwresource.UpdateResponse) {
 	resp.State.Raw = req.Plan.Raw
 }
-func (fakeAlicloudCEN) Delete(context.Context, fwresource.DeleteRequest, *fwresource.DeleteResponse) {}
+func (fakeAlicloudCEN) Delete(context.Context, fwresource.DeleteRequest, *fwresource.DeleteResponse) {
+}
 
 // A moved block from alicloud_cen_bandwidth_package takes over the plan:
 // no purchase, no change planned, and the refresh fills what the alicloud
