@@ -1,0 +1,366 @@
+// Command provider-bench builds the provider and the emulator, drives the
+// provider with the terraform CLI (dev_overrides) against the standalone
+// emulator, and prints a table of figures, also written as JSON.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+type row struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	Note  string  `json:"note,omitempty"`
+}
+
+var (
+	work    string
+	rows    []row
+	verbose = flag.Bool("v", false, "show terraform output")
+)
+
+func main() {
+	out := flag.String("out", filepath.Join(os.TempDir(), "provider-bench.json"), "JSON results file")
+	long := flag.Duration("long-delay", 30*time.Second, "the long ready delay of the overshoot measure")
+	n := flag.Int("plans", 200, "plans per type for the refresh measure")
+	flag.Parse()
+	var err error
+	if work, err = os.MkdirTemp("", "provider-bench"); err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(work)
+	root, _ := os.Getwd()
+	step("building the provider and the emulator")
+	run(root, "go", "build", "-o", filepath.Join(work, "bin", "terraform-provider-aliyun"), ".")
+	run(root, "go", "build", "-o", filepath.Join(work, "aliyun-emulator"), "./internal/emulator/cmd/aliyun-emulator")
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/bwplan/aliyun\" = %q\n  }\n  direct {}\n}\n", filepath.Join(work, "bin"))
+	must(os.WriteFile(filepath.Join(work, "terraformrc"), []byte(rc), 0o644))
+
+	for _, d := range []time.Duration{0, 3 * time.Second, *long} {
+		for _, kind := range []string{"cen", "ga"} {
+			overshoot(kind, d)
+		}
+	}
+	refresh(*n)
+	rateLimited(50, 20)
+
+	fmt.Printf("\n%-62s %12s  %s\n", "measure", "value", "unit")
+	for _, r := range rows {
+		fmt.Printf("%-62s %12.2f  %s", r.Name, r.Value, r.Unit)
+		if r.Note != "" {
+			fmt.Printf("  (%s)", r.Note)
+		}
+		fmt.Println()
+	}
+	data, _ := json.MarshalIndent(rows, "", "  ")
+	must(os.WriteFile(*out, data, 0o644))
+	fmt.Println("\nresults written to", *out)
+}
+
+func add(name string, v float64, unit, note string) {
+	rows = append(rows, row{name, v, unit, note})
+	fmt.Printf("    %s: %.2f %s %s\n", name, v, unit, note)
+}
+
+// emulator is a running standalone emulator.
+type emulator struct {
+	cmd *exec.Cmd
+	url string
+}
+
+func startEmulator(ready time.Duration) *emulator {
+	cmd := exec.Command(filepath.Join(work, "aliyun-emulator"), "-listen", "127.0.0.1:0",
+		"-ready-after", ready.String(), "-update-after", "0s", "-delete-after", "0s")
+	stdout, err := cmd.StdoutPipe()
+	must(err)
+	must(cmd.Start())
+	sc := bufio.NewScanner(stdout)
+	re := regexp.MustCompile(`listening on (http://\S+)`)
+	for sc.Scan() {
+		if m := re.FindStringSubmatch(sc.Text()); m != nil {
+			go func() { _, _ = io.Copy(io.Discard, stdout) }()
+			return &emulator{cmd: cmd, url: m[1]}
+		}
+	}
+	fail(fmt.Errorf("the emulator did not start"))
+	return nil
+}
+
+func (e *emulator) stop() { _ = e.cmd.Process.Kill(); _ = e.cmd.Wait() }
+
+func (e *emulator) stats() map[string]int {
+	var st struct {
+		Calls map[string]int `json:"calls"`
+	}
+	e.control("GET", "stats", "", &st)
+	return st.Calls
+}
+
+func (e *emulator) control(method, path, body string, out any) {
+	req, _ := http.NewRequest(method, e.url+"/_emulator/"+path, strings.NewReader(body))
+	resp, err := http.DefaultClient.Do(req)
+	must(err)
+	defer resp.Body.Close()
+	if out != nil {
+		must(json.NewDecoder(resp.Body).Decode(out))
+	}
+}
+
+func diff(after, before map[string]int, match func(string) bool) int {
+	n := 0
+	for k, v := range after {
+		if match(k) {
+			n += v - before[k]
+		}
+	}
+	return n
+}
+
+func isDescribe(a string) bool { return strings.HasPrefix(a, "Describe") }
+func anyCall(string) bool      { return true }
+
+const providerBlock = `
+provider "aliyun" {
+  region     = "cn-hangzhou"
+  access_key = "test-ak"
+  secret_key = "test-sk"
+  endpoints {
+    cen = %q
+    ga  = %q
+  }
+}
+`
+
+func plansConfig(e *emulator, kind string, count int) string {
+	cfg := fmt.Sprintf(providerBlock, e.url, e.url)
+	if kind == "cen" {
+		return cfg + fmt.Sprintf(`
+resource "aliyun_cen_bandwidth_package" "p" {
+  count                  = %d
+  bandwidth              = 2
+  geographic_region_a_id = "China"
+  geographic_region_b_id = "China"
+  charge_type            = "POSTPAY"
+  name                   = "bench-${count.index}"
+  tags                   = { bench = "yes" }
+}
+`, count)
+	}
+	return cfg + fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package" "p" {
+  count          = %d
+  bandwidth      = 2
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+  name           = "bench-${count.index}"
+  tags           = { bench = "yes" }
+}
+`, count)
+}
+
+// dir writes a configuration into a fresh directory.
+func dir(name, cfg string) string {
+	d := filepath.Join(work, name)
+	must(os.MkdirAll(d, 0o755))
+	must(os.WriteFile(filepath.Join(d, "main.tf"), []byte(cfg), 0o644))
+	return d
+}
+
+// tf runs terraform in d and returns its wall time and error.
+func tf(d string, args ...string) (time.Duration, error) {
+	cmd := exec.Command("terraform", args...)
+	cmd.Dir = d
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(work, "terraformrc"), "TF_IN_AUTOMATION=1")
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	if *verbose {
+		cmd.Stdout, cmd.Stderr = io.MultiWriter(&buf, os.Stdout), io.MultiWriter(&buf, os.Stderr)
+	}
+	start := time.Now()
+	err := cmd.Run()
+	if err != nil {
+		err = fmt.Errorf("terraform %s: %v\n%s", strings.Join(args, " "), err, tail(buf.String()))
+	}
+	return time.Since(start), err
+}
+
+func tail(s string) string {
+	if len(s) > 3000 {
+		return s[len(s)-3000:]
+	}
+	return s
+}
+
+// overshoot applies one plan with the emulator's ready delay d.
+func overshoot(kind string, d time.Duration) {
+	step(fmt.Sprintf("create overshoot: one %s plan, ready delay %s", kind, d))
+	e := startEmulator(d)
+	defer e.stop()
+	wd := dir(fmt.Sprintf("overshoot-%s-%s", kind, d), plansConfig(e, kind, 1))
+	// A plan first, so provider start-up is warm as in any apply.
+	_, err := tf(wd, "plan", "-input=false", "-no-color")
+	must(err)
+	before := e.stats()
+	took, err := tf(wd, "apply", "-auto-approve", "-input=false", "-no-color")
+	must(err)
+	after := e.stats()
+	if d == 0 {
+		add(fmt.Sprintf("%s apply with ~0 s ready delay (terraform + provider overhead)", kind), took.Seconds(), "s", "")
+	} else {
+		add(fmt.Sprintf("%s create overshoot at ready delay %s", kind, d), (took - d).Seconds(), "s",
+			fmt.Sprintf("apply %.2f s; target ≤ %.1f s", took.Seconds(), max(1, d.Seconds()/10)))
+	}
+	create := "CreateCenBandwidthPackage"
+	if kind == "ga" {
+		create = "CreateBandwidthPackage"
+	}
+	add(fmt.Sprintf("%s Describe calls per create (ready delay %s)", kind, d),
+		float64(diff(after, before, isDescribe))/float64(max(1, diff(after, before, func(a string) bool { return a == create }))), "calls", "")
+}
+
+// refresh creates n plans of each type, then times terraform plan.
+func refresh(n int) {
+	e := startEmulator(0)
+	defer e.stop()
+	for _, kind := range []string{"cen", "ga"} {
+		step(fmt.Sprintf("refresh: %d %s plans", n, kind))
+		wd := dir("refresh-"+kind, plansConfig(e, kind, n))
+		_, err := tf(wd, "apply", "-auto-approve", "-input=false", "-no-color", "-parallelism=50")
+		must(err)
+		before := e.stats()
+		peak := sampleVmHWM()
+		took, err := tf(wd, "plan", "-input=false", "-no-color", "-detailed-exitcode")
+		hwm := peak()
+		must(err) // exit code 2 (changes) would be a refresh bug
+		after := e.stats()
+		calls := diff(after, before, anyCall)
+		add(fmt.Sprintf("%s terraform plan of %d plans: wall time", kind, n), took.Seconds(), "s", "")
+		add(fmt.Sprintf("%s terraform plan of %d plans: API calls", kind, n), float64(calls), "calls",
+			fmt.Sprintf("%.2f per plan; %v", float64(calls)/float64(n), callsOf(after, before)))
+		add(fmt.Sprintf("%s provider peak memory (VmHWM) during the refresh", kind), float64(hwm)/1024, "MB", "target < 100 MB")
+	}
+}
+
+func callsOf(after, before map[string]int) string {
+	var parts []string
+	for k, v := range after {
+		if d := v - before[k]; d > 0 {
+			parts = append(parts, k+"="+strconv.Itoa(d))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// rateLimited applies n plans at once under an emulator limit of rps per action.
+func rateLimited(n int, rps float64) {
+	step(fmt.Sprintf("%d parallel creates under %.0f requests per second", n, rps))
+	e := startEmulator(0)
+	defer e.stop()
+	e.control("POST", "ratelimit", fmt.Sprintf(`{"action":"*","rps":%g}`, rps), nil)
+	wd := dir("ratelimit", plansConfig(e, "cen", n))
+	before := e.stats()
+	took, err := tf(wd, "apply", "-auto-approve", "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", n))
+	failures := 0
+	if err != nil {
+		failures = 1
+		fmt.Println(err)
+	}
+	after := e.stats()
+	// The emulator keeps a bucket per action, so the busiest action sets the bound.
+	busiest := 0
+	for k := range after {
+		busiest = max(busiest, after[k]-before[k])
+	}
+	bound := float64(busiest) / rps
+	add(fmt.Sprintf("%d parallel creates at %.0f rps: wall time", n, rps), took.Seconds(), "s",
+		fmt.Sprintf("bound %.2f s from %d calls of the busiest action; ratio %.2f, target ≤ 1.2", bound, busiest, took.Seconds()/bound))
+	add(fmt.Sprintf("%d parallel creates at %.0f rps: failed applies", n, rps), float64(failures), "", "must be 0")
+}
+
+// sampleVmHWM polls the provider process's peak resident memory (KB) until
+// the returned func is called, which reports the largest seen.
+func sampleVmHWM() func() int {
+	var mu sync.Mutex
+	peak := 0
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			if kb := providerHWM(); kb > 0 {
+				mu.Lock()
+				peak = max(peak, kb)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() int {
+		close(done)
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
+}
+
+func providerHWM() int {
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	best := 0
+	for _, p := range procs {
+		cmd, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(cmd, []byte(filepath.Join(work, "bin", "terraform-provider-aliyun"))) {
+			continue
+		}
+		status, err := os.ReadFile(filepath.Join(filepath.Dir(p), "status"))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+				kb, _ := strconv.Atoi(f[1])
+				best = max(best, kb)
+			}
+		}
+	}
+	return best
+}
+
+func run(d, name string, args ...string) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir, cmd.Stdout, cmd.Stderr = d, os.Stdout, os.Stderr
+	must(cmd.Run())
+}
+
+func step(s string) { fmt.Println("==>", s) }
+
+func must(err error) {
+	if err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "provider-bench:", err)
+	if work != "" {
+		_ = os.RemoveAll(work)
+	}
+	os.Exit(1)
+}
