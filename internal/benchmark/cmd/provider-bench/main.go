@@ -135,6 +135,12 @@ func isDescribe(a string) bool { return strings.HasPrefix(a, "Describe") }
 func anyCall(string) bool      { return true }
 
 const providerBlock = `
+terraform {
+  required_providers {
+    aliyun = { source = "bwplan/aliyun" }
+  }
+}
+
 provider "aliyun" {
   region     = "cn-hangzhou"
   access_key = "test-ak"
