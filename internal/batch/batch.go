@@ -1,7 +1,10 @@
 // Package batch answers concurrent lookups by key with one call for many
 // keys: lookups that arrive within a short window, or until a batch is full,
-// share a single fetch. Terraform refreshes up to -parallelism resources at
-// once, so a refresh of N plans costs about N/parallelism list calls.
+// share a single fetch. While a fetch is in flight the next batch keeps
+// filling and goes out when that fetch returns, so the callers it answered
+// (Terraform starts its next reads at once) join one batch rather than many.
+// Terraform refreshes up to -parallelism resources at once, so a refresh of
+// N plans costs about N/parallelism list calls.
 package batch
 
 import (
@@ -24,8 +27,9 @@ type Batcher[K comparable, V any] struct {
 	window time.Duration
 	max    int
 
-	mu      sync.Mutex
-	pending *group[K, V]
+	mu       sync.Mutex
+	pending  *group[K, V]
+	inFlight int // fetches running; a full batch goes out regardless
 }
 
 // group is one batch being filled, then fetched.
@@ -36,6 +40,7 @@ type group[K comparable, V any] struct {
 	cancel  context.CancelFunc
 	waiting int // callers still waiting; the fetch is cancelled when none are
 	timer   *time.Timer
+	due     bool // the window has passed; waiting only for the fetch in flight
 	done    chan struct{}
 	values  map[K]V
 	err     error
@@ -70,6 +75,7 @@ func (b *Batcher[K, V]) Get(ctx context.Context, key K) (V, error) {
 	full := len(g.keys) >= b.max
 	if full {
 		b.pending = nil
+		b.inFlight++
 	}
 	b.mu.Unlock()
 	if full {
@@ -100,20 +106,41 @@ func (b *Batcher[K, V]) Get(ctx context.Context, key K) (V, error) {
 	}
 }
 
-// launch runs a group whose window ended, unless it filled up first.
+// launch runs a group whose window ended, unless it filled up first or a
+// fetch is in flight, in which case the group goes out when that one ends.
 func (b *Batcher[K, V]) launch(g *group[K, V]) {
 	b.mu.Lock()
 	if b.pending != g {
 		b.mu.Unlock()
 		return
 	}
+	if b.inFlight > 0 {
+		g.due = true
+		b.mu.Unlock()
+		return
+	}
 	b.pending = nil
+	b.inFlight++
 	b.mu.Unlock()
 	b.run(g)
 }
 
 func (b *Batcher[K, V]) run(g *group[K, V]) {
-	defer g.cancel()
 	g.values, g.err = b.fetch(g.ctx, g.keys)
+	g.cancel()
 	close(g.done)
+
+	b.mu.Lock()
+	b.inFlight--
+	next := b.pending
+	if next != nil && next.due && b.inFlight == 0 {
+		b.pending = nil
+		b.inFlight++
+	} else {
+		next = nil
+	}
+	b.mu.Unlock()
+	if next != nil {
+		go b.run(next)
+	}
 }

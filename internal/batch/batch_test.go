@@ -116,3 +116,51 @@ func BenchmarkSingleGet(b *testing.B) {
 		}
 	}
 }
+
+// While one fetch is in flight, later lookups wait for it and then share a
+// single fetch, however long past their window it ends.
+func TestBatchWaitsForFetchInFlight(t *testing.T) {
+	release := make(chan struct{})
+	var calls atomic.Int32
+	var mu sync.Mutex
+	var batches [][]int
+	b := New(func(_ context.Context, keys []int) (map[int]int, error) {
+		if calls.Add(1) == 1 {
+			<-release
+		}
+		mu.Lock()
+		batches = append(batches, append([]int(nil), keys...))
+		mu.Unlock()
+		out := map[int]int{}
+		for _, k := range keys {
+			out[k] = k
+		}
+		return out, nil
+	}, time.Millisecond, 50)
+
+	var wg sync.WaitGroup
+	get := func(k int) {
+		defer wg.Done()
+		if v, err := b.Get(context.Background(), k); err != nil || v != k {
+			t.Errorf("Get(%d) = %d, %v", k, v, err)
+		}
+	}
+	wg.Add(1)
+	go get(0)
+	for calls.Load() == 0 { // the first fetch is now blocked in flight
+		time.Sleep(time.Millisecond)
+	}
+	for k := 1; k <= 9; k++ {
+		wg.Add(1)
+		go get(k)
+		time.Sleep(3 * time.Millisecond) // each past the 1 ms window
+	}
+	close(release)
+	wg.Wait()
+	if got := calls.Load(); got != 2 {
+		t.Fatalf("fetches = %d (batches %v), want 2: the nine later lookups share one", got, batches)
+	}
+	if len(batches[1]) != 9 {
+		t.Fatalf("second batch = %v, want the nine keys that waited", batches[1])
+	}
+}
