@@ -46,13 +46,13 @@ type group[K comparable, V any] struct {
 	err     error
 }
 
-// New returns a Batcher whose fetch takes at most max keys and which waits
-// at most window after a batch's first key for others to join.
-func New[K comparable, V any](fetch Fetch[K, V], window time.Duration, max int) *Batcher[K, V] {
-	if max < 1 {
-		max = 1
+// New returns a Batcher whose fetch takes at most maxKeys keys and which
+// waits at most window after a batch's first key for others to join.
+func New[K comparable, V any](fetch Fetch[K, V], window time.Duration, maxKeys int) *Batcher[K, V] {
+	if maxKeys < 1 {
+		maxKeys = 1
 	}
-	return &Batcher[K, V]{fetch: fetch, window: window, max: max}
+	return &Batcher[K, V]{fetch: fetch, window: window, max: maxKeys}
 }
 
 // Get returns the value of key, ErrNotFound, or the fetch's error. It returns
