@@ -35,7 +35,7 @@ type describeBatcherKey struct{}
 
 // describeBatcher is the provider instance's batcher of CEN plan lookups.
 func describeBatcher(c *client.Client) *batch.Batcher[string, *cbn.CenBandwidthPackage] {
-	return c.Shared(describeBatcherKey{}, func() any {
+	return c.Shared(describeBatcherKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
 		return batch.New(func(ctx context.Context, ids []string) (map[string]*cbn.CenBandwidthPackage, error) {
 			return describeBandwidthPackages(ctx, c, ids)
 		}, describeWindow, describeBatch)

@@ -22,7 +22,7 @@ const (
 type tagBatcherKey struct{}
 
 func tagBatcher(c *client.Client) *batch.Batcher[string, map[string]string] {
-	return c.Shared(tagBatcherKey{}, func() any {
+	return c.Shared(tagBatcherKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
 		return batch.New(func(ctx context.Context, ids []string) (map[string]map[string]string, error) {
 			return listTagsOfMany(ctx, c, ids)
 		}, tagWindow, tagBatchSize)
