@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -110,7 +111,7 @@ func (p *aliyunProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:    true,
-				Description: "Retries of a call that failed with throttling, a server error or a connection problem; default 5. Busy states are retried until the resource's timeout whatever this says.",
+				Description: "Retries of a call that failed with throttling, a server error or a connection problem: 0 or more (0: no retries), default 5. Busy states are retried until the resource's timeout whatever this says.",
 				Validators:  []validator.Int64{nonNegative{}},
 			},
 		},
@@ -118,11 +119,12 @@ func (p *aliyunProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"assume_role": schema.SingleNestedBlock{
 				Description: "Assume a RAM role (STS AssumeRole) with the credentials resolved otherwise.",
 				Attributes: map[string]schema.Attribute{
-					"role_arn":           schema.StringAttribute{Optional: true, Description: "ARN of the role to assume. Required in the block."},
-					"session_name":       schema.StringAttribute{Optional: true, Description: "Session name; default generated."},
-					"session_expiration": schema.Int64Attribute{Optional: true, Description: "Session duration in seconds, 900 to the role's maximum; default 3600."},
-					"policy":             schema.StringAttribute{Optional: true, Description: "A policy (JSON) further restricting the session."},
-					"external_id":        schema.StringAttribute{Optional: true, Description: "External ID the role's trust policy requires."},
+					"role_arn":     schema.StringAttribute{Optional: true, Description: "ARN of the role to assume. Required in the block."},
+					"session_name": schema.StringAttribute{Optional: true, Description: "Session name; default generated."},
+					"session_expiration": schema.Int64Attribute{Optional: true, Description: "Session duration in seconds, 900 to 43200 (and at most the role's maximum session duration, which the STS API checks); default 3600.",
+						Validators: []validator.Int64{int64validator.Between(900, 43200)}},
+					"policy":      schema.StringAttribute{Optional: true, Description: "A policy (JSON) further restricting the session."},
+					"external_id": schema.StringAttribute{Optional: true, Description: "External ID the role's trust policy requires."},
 				},
 			},
 			"endpoints": schema.SingleNestedBlock{

@@ -136,3 +136,29 @@ provider "aliyun" {
 		}},
 	})
 }
+
+// The provider's own rules fail terraform validate, on the attribute, before
+// any API call: a negative max_retries and an STS session outside 900–43200 s.
+func TestAccProvider_invalidSettingsAtValidate(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.Emulator(t)
+	cases := []struct {
+		block string
+		want  *regexp.Regexp
+	}{
+		{`max_retries = -1`, regexp.MustCompile(`max_retries`)},
+		{"assume_role {\n    role_arn = \"acs:ram::1:role/x\"\n    session_expiration = 899\n  }", regexp.MustCompile(`(?s)session_expiration.*900`)},
+		{"assume_role {\n    role_arn = \"acs:ram::1:role/x\"\n    session_expiration = 43201\n  }", regexp.MustCompile(`(?s)session_expiration.*43200`)},
+	}
+	for _, tc := range cases {
+		config := fmt.Sprintf("provider \"aliyun\" {\n  access_key = %q\n  secret_key = %q\n  %s\n  endpoints {\n    cen = %q\n    ga  = %q\n  }\n}\n%s",
+			acctest.AccessKey, acctest.SecretKey, tc.block, emu.URL(), emu.URL(), cenPlan)
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: config, PlanOnly: true, ExpectError: tc.want}},
+		})
+	}
+	if n := emu.Stats().Total; n != 0 {
+		t.Fatalf("invalid provider settings made %d API calls, want 0", n)
+	}
+}
