@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/provider"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 // ProviderName is the provider's type name, the key of the factories.
@@ -22,8 +23,8 @@ const ProviderName = "aliyun"
 
 // Emulator credentials accepted by default.
 const (
-	AccessKey = "test-ak"
-	SecretKey = "test-sk"
+	AccessKey = testsupport.AccessKey
+	SecretKey = testsupport.SecretKey
 )
 
 // ProtoV6ProviderFactories serves the provider in-process to terraform-plugin-testing.
@@ -36,18 +37,18 @@ func ProtoV6ProviderFactories() map[string]func() (tfprotov6.ProviderServer, err
 // Emulator starts an in-process API emulator that the test closes on cleanup.
 func Emulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	emu, err := emulator.New(opts...)
-	if err != nil {
-		t.Fatalf("starting the API emulator: %v", err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
-	return emu
+	return testsupport.Emulator(t, opts...)
 }
 
 // ProviderConfig is the provider block that sends every call to emu with
 // the emulator's default credentials.
 func ProviderConfig(emu *emulator.Server) string {
 	return ProviderConfigWithCredentials(emu, AccessKey, SecretKey)
+}
+
+// Config is ProviderConfig followed by a test's configuration body.
+func Config(emu *emulator.Server, body string) string {
+	return ProviderConfig(emu) + body
 }
 
 // ProviderConfigWithCredentials is ProviderConfig with other credentials,

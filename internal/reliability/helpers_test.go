@@ -11,16 +11,13 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 // fastEmulator keeps every wait short so the package runs in about a minute.
 func fastEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
-	base := []emulator.Option{
-		emulator.WithReadyDelay(200 * time.Millisecond),
-		emulator.WithUpdateDelay(100 * time.Millisecond),
-		emulator.WithDeleteDelay(100 * time.Millisecond),
-	}
-	return acctest.Emulator(t, append(base, opts...)...)
+	t.Helper()
+	return testsupport.FastEmulator(t, 200*time.Millisecond, 100*time.Millisecond, opts...)
 }
 
 // providerBlock points at emu with the given credentials and retry budget;

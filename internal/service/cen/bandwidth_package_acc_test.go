@@ -19,6 +19,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 const resourceName = "aliyun_cen_bandwidth_package.test"
@@ -29,29 +30,8 @@ var purchaseOnly = []string{"period", "pricing_cycle", "auto_pay", "auto_renew",
 // fastEmulator starts an emulator with delays short enough for the package to
 // run in well under three minutes, yet long enough that every wait waits.
 func fastEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
-	base := []emulator.Option{
-		emulator.WithReadyDelay(200 * time.Millisecond),
-		emulator.WithUpdateDelay(150 * time.Millisecond),
-		emulator.WithDeleteDelay(150 * time.Millisecond),
-	}
-	return acctest.Emulator(t, append(base, opts...)...)
-}
-
-// sdkClient talks to the emulator behind Terraform's back, for out-of-band
-// changes.
-func sdkClient(t *testing.T, emu *emulator.Server) *cbn.Client {
 	t.Helper()
-	c, err := cbn.NewClientWithAccessKey("cn-hangzhou", acctest.AccessKey, acctest.SecretKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Domain = emu.Addr()
-	c.GetConfig().Scheme = "HTTP"
-	return c
-}
-
-func config(emu *emulator.Server, body string) string {
-	return acctest.ProviderConfig(emu) + body
+	return testsupport.FastEmulator(t, 200*time.Millisecond, 150*time.Millisecond, opts...)
 }
 
 func stateID(s *terraform.State) (string, error) {
@@ -143,7 +123,7 @@ func TestAccCENBandwidthPackage_basic(t *testing.T) {
 		CheckDestroy: checkPlansLeft(emu, 1),
 		Steps: []resource.TestStep{
 			{
-				Config: config(emu, fullConfig),
+				Config: acctest.Config(emu, fullConfig),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^cenbwp-`))),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("bandwidth"), knownvalue.Int64Exact(20)),
@@ -185,7 +165,7 @@ func TestAccCENBandwidthPackage_basic(t *testing.T) {
 				ImportStateVerifyIgnore: append([]string{"timeouts"}, purchaseOnly...),
 			},
 			{
-				Config:          config(emu, importedConfig),
+				Config:          acctest.Config(emu, importedConfig),
 				ResourceName:    resourceName,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
@@ -226,14 +206,14 @@ func TestAccCENBandwidthPackage_update(t *testing.T) {
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{
 			{
-				Config: config(emu, postpayConfig(2, "one", "first", `{ a = "1", b = "2" }`, "China")),
+				Config: acctest.Config(emu, postpayConfig(2, "one", "first", `{ a = "1", b = "2" }`, "China")),
 				Check: func(s *terraform.State) (err error) {
 					id, err = stateID(s)
 					return err
 				},
 			},
 			{
-				Config: config(emu, postpayConfig(50, "two", "second", `{ b = "3", c = "4" }`, "China")),
+				Config: acctest.Config(emu, postpayConfig(50, "two", "second", `{ b = "3", c = "4" }`, "China")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)},
 				},
@@ -262,7 +242,7 @@ func TestAccCENBandwidthPackage_update(t *testing.T) {
 			},
 			{
 				// Letter case alone is no change of area: an update without API calls.
-				Config: config(emu, strings.Replace(postpayConfig(50, "two", "second", `{ b = "3", c = "4" }`, "China"),
+				Config: acctest.Config(emu, strings.Replace(postpayConfig(50, "two", "second", `{ b = "3", c = "4" }`, "China"),
 					`geographic_region_a_id = "China"`, `geographic_region_a_id = "CHINA"`, 1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)},
@@ -283,9 +263,9 @@ func TestAccCENBandwidthPackage_replaceOnAreaChange(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{
-			{Config: config(emu, postpayConfig(2, "area", "", "null", "China"))},
+			{Config: acctest.Config(emu, postpayConfig(2, "area", "", "null", "China"))},
 			{
-				Config: config(emu, postpayConfig(2, "area", "", "null", "Asia-Pacific")),
+				Config: acctest.Config(emu, postpayConfig(2, "area", "", "null", "Asia-Pacific")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
@@ -311,7 +291,7 @@ func TestAccCENBandwidthPackage_purchaseOptionsInPlace(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := fastEmulator(t)
 	cfg := func(period int, cycle string, renew bool) string {
-		return config(emu, fmt.Sprintf(`
+		return acctest.Config(emu, fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
   geographic_region_a_id = "Europe"
@@ -365,13 +345,13 @@ func TestAccCENBandwidthPackage_disappears(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
 	emu := fastEmulator(t)
-	conn := sdkClient(t, emu)
+	conn := testsupport.CBNClient(t, emu)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{
 			{
-				Config: config(emu, postpayConfig(2, "gone", "", "null", "China")),
+				Config: acctest.Config(emu, postpayConfig(2, "gone", "", "null", "China")),
 				Check: func(s *terraform.State) error {
 					id, err := stateID(s)
 					if err != nil {
@@ -394,7 +374,7 @@ func TestAccCENBandwidthPackage_disappears(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: config(emu, postpayConfig(2, "gone", "", "null", "China")),
+				Config: acctest.Config(emu, postpayConfig(2, "gone", "", "null", "China")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionCreate)},
 				},
@@ -407,9 +387,9 @@ func TestAccCENBandwidthPackage_drift(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
 	emu := fastEmulator(t)
-	conn := sdkClient(t, emu)
+	conn := testsupport.CBNClient(t, emu)
 	var id string
-	cfg := config(emu, postpayConfig(10, "kept", "kept", `{ k = "v" }`, "China"))
+	cfg := acctest.Config(emu, postpayConfig(10, "kept", "kept", `{ k = "v" }`, "China"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
@@ -472,7 +452,7 @@ func TestAccCENBandwidthPackage_prepayDestroy(t *testing.T) {
 			return checkPlansLeft(emu, 1)(s)
 		},
 		Steps: []resource.TestStep{{
-			Config: config(emu, `
+			Config: acctest.Config(emu, `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
   geographic_region_a_id = "China"
@@ -493,7 +473,7 @@ func TestAccCENBandwidthPackage_expiredPrepayDestroy(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{{
-			Config: config(emu, `
+			Config: acctest.Config(emu, `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
   geographic_region_a_id = "China"
@@ -567,7 +547,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 				CheckDestroy:             checkPlansLeft(emu, 0),
 				Steps: []resource.TestStep{{
-					Config:      config(emu, crossBorder),
+					Config:      acctest.Config(emu, crossBorder),
 					ExpectError: regexp.MustCompile(`creating CEN bandwidth plan(.|\n)*` + c.want + `(.|\n)*` + regexp.QuoteMeta(c.name)),
 				}},
 			})
@@ -588,7 +568,7 @@ func TestAccCENBandwidthPackage_waitOvershoot(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{{
-			Config: config(emu, postpayConfig(2, "slow", "", "null", "China")),
+			Config: acctest.Config(emu, postpayConfig(2, "slow", "", "null", "China")),
 			Check: func(*terraform.State) error {
 				// ~4-5 polls while Creating, plus the reads around apply.
 				n := emu.Calls("DescribeCenBandwidthPackages")
@@ -612,7 +592,7 @@ func TestAccCENBandwidthPackage_unknownAtPlan(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{{
-			Config: config(emu, `
+			Config: acctest.Config(emu, `
 resource "terraform_data" "later" {
   input = {
     bandwidth   = 4
@@ -657,7 +637,7 @@ func TestAccCENBandwidthPackage_planTimeValidation(t *testing.T) {
 		if !strings.Contains(extra, "geographic_region_a_id") {
 			extra += "\ngeographic_region_a_id = \"China\""
 		}
-		return config(emu, `
+		return acctest.Config(emu, `
 resource "aliyun_cen_bandwidth_package" "test" {
   geographic_region_b_id = "China"
 `+extra+`
@@ -697,7 +677,7 @@ func TestAccCENBandwidthPackage_autoPayFalse(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: config(emu, `
+			Config: acctest.Config(emu, `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
   geographic_region_a_id = "China"
@@ -725,7 +705,7 @@ func TestAccCENBandwidthPackage_clientTokenReused(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             checkPlansLeft(emu, 0),
 		Steps: []resource.TestStep{{
-			Config: config(emu, postpayConfig(2, "once", "", "null", "China")),
+			Config: acctest.Config(emu, postpayConfig(2, "once", "", "null", "China")),
 			Check: func(*terraform.State) error {
 				if n := emu.Calls("CreateCenBandwidthPackage"); n < 2 {
 					return fmt.Errorf("create was called %d times; the fault should have forced a retry", n)
@@ -754,7 +734,7 @@ func TestAccCENBandwidthPackage_busyRetried(t *testing.T) {
 			return checkPlansLeft(emu, 0)(s)
 		},
 		Steps: []resource.TestStep{
-			{Config: config(emu, postpayConfig(2, "busy", "", "null", "China"))},
+			{Config: acctest.Config(emu, postpayConfig(2, "busy", "", "null", "China"))},
 			{
 				PreConfig: func() {
 					for _, f := range []emulator.Fault{
@@ -765,7 +745,7 @@ func TestAccCENBandwidthPackage_busyRetried(t *testing.T) {
 						emu.AddFault(f)
 					}
 				},
-				Config: config(emu, postpayConfig(3, "busy2", "", "null", "China")),
+				Config: acctest.Config(emu, postpayConfig(3, "busy2", "", "null", "China")),
 				Check: func(*terraform.State) error {
 					// Each modify met two busy answers before it passed.
 					if a, b := emu.Calls("ModifyCenBandwidthPackageSpec"), emu.Calls("ModifyCenBandwidthPackageAttribute"); a != 3 || b != 3 {
@@ -792,7 +772,7 @@ func TestAccCENBandwidthPackage_example(t *testing.T) {
 		// The subscription plan stays until it expires; the other is released.
 		CheckDestroy: checkPlansLeft(emu, 1),
 		Steps: []resource.TestStep{{
-			Config: config(emu, string(example)),
+			Config: acctest.Config(emu, string(example)),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
@@ -826,7 +806,7 @@ func TestAccCENBandwidthPackage_autoPayFalsePaidInTime(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: config(emu, `
+			Config: acctest.Config(emu, `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
   geographic_region_a_id = "China"

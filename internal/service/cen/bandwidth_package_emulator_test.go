@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 // These tests drive the resource's methods and helpers directly against an
@@ -23,24 +24,8 @@ import (
 
 func emulatorClient(tb testing.TB, opts ...emulator.Option) (*emulator.Server, *client.Client) {
 	tb.Helper()
-	emu, err := emulator.New(opts...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { _ = emu.Close() })
-	creds, err := client.ResolveCredentials(client.CredentialConfig{AccessKey: "test-ak", SecretKey: "test-sk"})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ep, err := client.ParseEndpoint(emu.URL())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	c, err := client.New(context.Background(), client.Config{Credentials: creds, CENEndpoint: ep, GAEndpoint: ep})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return emu, c
+	emu := testsupport.Emulator(tb, opts...)
+	return emu, testsupport.Client(tb, emu)
 }
 
 func createPlan(tb testing.TB, c *client.Client, chargeType string) string {

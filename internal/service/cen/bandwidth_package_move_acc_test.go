@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 // fakeAlicloud stands in for the official provider, which cannot be
@@ -79,7 +80,7 @@ func TestAccCENBandwidthPackage_movedFromAlicloud(t *testing.T) {
 	request.Name = "from-alicloud"
 	request.BandwidthPackageChargeType = "POSTPAY"
 	request.AutoPay = requests.NewBoolean(true)
-	out, err := sdkClient(t, emu).CreateCenBandwidthPackage(request)
+	out, err := testsupport.CBNClient(t, emu).CreateCenBandwidthPackage(request)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestAccCENBandwidthPackage_movedFromAlicloud(t *testing.T) {
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{
 			{
-				Config: config(emu, `
+				Config: acctest.Config(emu, `
 resource "alicloud_cen_bandwidth_package" "test" {
   id                         = "`+id+`"
   bandwidth                  = 5
@@ -104,7 +105,7 @@ resource "alicloud_cen_bandwidth_package" "test" {
 `),
 			},
 			{
-				Config: config(emu, `
+				Config: acctest.Config(emu, `
 moved {
   from = alicloud_cen_bandwidth_package.test
   to   = aliyun_cen_bandwidth_package.test

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 // dataSourcePlans is more than one page (50) of DescribeCenBandwidthPackages.
@@ -24,7 +25,7 @@ const dataSourcePlans = 57
 // tagged team=even, odd ones PREPAY; each named ds-NN. It returns their IDs.
 func seedPlans(t *testing.T, emu *emulator.Server, n int) []string {
 	t.Helper()
-	conn := sdkClient(t, emu)
+	conn := testsupport.CBNClient(t, emu)
 	ids := make([]string, n)
 	for i := range n {
 		request := cbn.CreateCreateCenBandwidthPackageRequest()
@@ -60,7 +61,7 @@ func TestAccCENBandwidthPackagesDataSource_allPages(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: config(emu, `data "aliyun_cen_bandwidth_packages" "all" {}`),
+			Config: acctest.Config(emu, `data "aliyun_cen_bandwidth_packages" "all" {}`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(ds, "ids.#", fmt.Sprint(dataSourcePlans)),
 				resource.TestCheckResourceAttr(ds, "names.#", fmt.Sprint(dataSourcePlans)),
@@ -106,13 +107,13 @@ func TestAccCENBandwidthPackagesDataSource_filters(t *testing.T) {
 	// A POSTPAY plan being released stays Deleting for the test's duration.
 	del := cbn.CreateDeleteCenBandwidthPackageRequest()
 	del.CenBandwidthPackageId = ids[4]
-	if _, err := sdkClient(t, emu).DeleteCenBandwidthPackage(del); err != nil {
+	if _, err := testsupport.CBNClient(t, emu).DeleteCenBandwidthPackage(del); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: config(emu, fmt.Sprintf(`
+			Config: acctest.Config(emu, fmt.Sprintf(`
 data "aliyun_cen_bandwidth_packages" "by_ids" {
   ids = [%[1]q, %[2]q, "cenbwp-doesnotexist"]
 }
@@ -166,7 +167,7 @@ func TestAccCENBandwidthPackagesDataSource_badRegex(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config:      config(emu, `data "aliyun_cen_bandwidth_packages" "bad" { name_regex = "ds-(" }`),
+			Config:      acctest.Config(emu, `data "aliyun_cen_bandwidth_packages" "bad" { name_regex = "ds-(" }`),
 			ExpectError: regexp.MustCompile(`Invalid regular expression`),
 		}},
 	})

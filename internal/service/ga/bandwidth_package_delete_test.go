@@ -14,36 +14,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
-
-func testClient(t *testing.T, emu *emulator.Server) *client.Client {
-	t.Helper()
-	creds, err := client.ResolveCredentials(client.CredentialConfig{AccessKey: "test-ak", SecretKey: "test-sk"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ep, err := client.ParseEndpoint(emu.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := client.New(context.Background(), client.Config{Credentials: creds, GAEndpoint: ep, CENEndpoint: ep})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // TestDeleteSubscriptionTurnsRenewalOff checks what the acceptance test
 // cannot see: the warning destroy gives for a subscription, with its expiry.
 func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
-	emu, err := emulator.New(emulator.WithReadyDelay(50*time.Millisecond), emulator.WithUpdateDelay(50*time.Millisecond))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
-	c := testClient(t, emu)
+	emu := testsupport.Emulator(t, emulator.WithReadyDelay(50*time.Millisecond), emulator.WithUpdateDelay(50*time.Millisecond))
+	c := testsupport.Client(t, emu)
 	ctx := context.Background()
 
 	create := gasdk.CreateCreateBandwidthPackageRequest()

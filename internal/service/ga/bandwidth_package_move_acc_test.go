@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 // fakeAlicloud stands in for the official provider, which cannot be
@@ -72,7 +73,7 @@ func (fakeAlicloudGA) Delete(context.Context, fwresource.DeleteRequest, *fwresou
 func TestAccGABandwidthPackage_movedFromAlicloud(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := newEmulator(t)
-	out, err := common(t, emu, "CreateBandwidthPackage", map[string]string{
+	out, err := testsupport.GACommon(t, emu, "CreateBandwidthPackage", map[string]string{
 		"Bandwidth": "20", "Type": "Basic", "BandwidthType": "Basic", "ChargeType": "POSTPAY",
 		"AutoPay": "true", "Name": "from-alicloud", "Tag.1.Key": "env", "Tag.1.Value": "prod",
 	})

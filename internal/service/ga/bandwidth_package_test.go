@@ -1,7 +1,6 @@
 package ga_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
 const resourceName = "aliyun_ga_bandwidth_package.test"
@@ -30,43 +30,7 @@ var purchaseOnly = []string{"duration", "pricing_cycle", "auto_pay", "auto_use_c
 // newEmulator starts this test's own emulator with short delays.
 func newEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	base := []emulator.Option{
-		emulator.WithReadyDelay(300 * time.Millisecond),
-		emulator.WithUpdateDelay(200 * time.Millisecond),
-		emulator.WithDeleteDelay(200 * time.Millisecond),
-	}
-	return acctest.Emulator(t, append(base, opts...)...)
-}
-
-// sdkClient is a GA client of the emulator, for changes made behind Terraform's back.
-func sdkClient(t *testing.T, emu *emulator.Server) *gasdk.Client {
-	t.Helper()
-	c, err := gasdk.NewClientWithAccessKey("cn-hangzhou", acctest.AccessKey, acctest.SecretKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Domain = emu.Addr()
-	c.GetConfig().Scheme = "HTTP"
-	return c
-}
-
-// common calls a GA operation the typed SDK lacks and decodes its answer.
-func common(t *testing.T, emu *emulator.Server, action string, q map[string]string) (map[string]any, error) {
-	t.Helper()
-	c := sdkClient(t, emu)
-	req := requests.NewCommonRequest()
-	req.Method, req.Scheme, req.Domain = "POST", "http", c.Domain
-	req.Product, req.Version, req.ApiName = "Ga", "2019-11-20", action
-	req.QueryParams["RegionId"] = "cn-hangzhou"
-	for k, v := range q {
-		req.QueryParams[k] = v
-	}
-	resp, err := c.ProcessCommonRequest(req)
-	if err != nil {
-		return nil, err
-	}
-	var out map[string]any
-	return out, json.Unmarshal(resp.GetHttpContentBytes(), &out)
+	return testsupport.FastEmulator(t, 300*time.Millisecond, 200*time.Millisecond, opts...)
 }
 
 func planID(s *terraform.State) (string, error) {
@@ -175,7 +139,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 			if !ok {
 				return fmt.Errorf("subscription plan %s was released; it should have been kept to lapse", id)
 			}
-			out, err := common(t, emu, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
+			out, err := testsupport.GACommon(t, emu, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
 			if err != nil {
 				return err
 			}
@@ -489,7 +453,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
   tags           = { env = "test" }
 }
 `
-	ga := sdkClient(t, emu)
+	ga := testsupport.GAClient(t, emu)
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -505,7 +469,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					if _, err := ga.UpdateBandwidthPackage(req); err != nil {
 						return err
 					}
-					_, err := common(t, emu, "TagResources", map[string]string{
+					_, err := testsupport.GACommon(t, emu, "TagResources", map[string]string{
 						"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
 					return err
 				}),
