@@ -5,11 +5,13 @@
 package movestate
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -34,6 +36,37 @@ func FromAlicloud(req resource.MoveStateRequest, typeName string) bool {
 		}
 	}
 	return false
+}
+
+// Mover takes over a resource of type alicloudType of the alicloud provider:
+// model translates its state into the target's model. A request for any
+// other source is left unanswered and the framework reports it; a source
+// state without an id is refused, since there is no plan to take over.
+func Mover[M any](alicloudType string, model func(Attrs) M) resource.StateMover {
+	return resource.StateMover{StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+		if !FromAlicloud(req, alicloudType) {
+			return
+		}
+		src, err := Decode(req.SourceRawState)
+		if err != nil {
+			resp.Diagnostics.AddError("Moving "+alicloudType, "Reading the alicloud provider's state: "+err.Error())
+			return
+		}
+		if src.StringValue("id").IsNull() {
+			resp.Diagnostics.AddError("Moving "+alicloudType, "The alicloud provider's state has no id, so there is no plan to take over.")
+			return
+		}
+		m := model(src)
+		resp.Diagnostics.Append(resp.TargetState.Set(ctx, &m)...)
+	}}
+}
+
+// NullTimeouts is a null timeouts block with create, update and delete, the
+// value a moved resource starts with.
+func NullTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "update": types.StringType, "delete": types.StringType,
+	})}
 }
 
 // Attrs are the top-level attributes of a source state.

@@ -1,56 +1,26 @@
 package cen
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
-const alicloudAddress = "registry.terraform.io/aliyun/alicloud"
+const alicloudAddress = testsupport.AlicloudAddress
 
-// move runs the resource's state movers as the framework does: each one
-// gets a null target state, and the first to set it wins.
+// move runs the resource's state movers as the framework does.
 func move(t *testing.T, addr, typeName, rawJSON string) (*resource.MoveStateResponse, bool) {
 	t.Helper()
-	ctx := context.Background()
-	r := &bandwidthPackageResource{}
-	var s resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &s)
-	null := tftypes.NewValue(s.Schema.Type().TerraformType(ctx), nil)
-	for _, mover := range r.MoveState(ctx) {
-		resp := &resource.MoveStateResponse{TargetState: tfsdk.State{Schema: s.Schema, Raw: null}}
-		mover.StateMover(ctx, resource.MoveStateRequest{
-			SourceProviderAddress: addr,
-			SourceTypeName:        typeName,
-			SourceRawState:        &tfprotov6.RawState{JSON: []byte(rawJSON)},
-		}, resp)
-		if resp.Diagnostics.HasError() || !resp.TargetState.Raw.Equal(null) {
-			return resp, true
-		}
-	}
-	return nil, false
+	return testsupport.Move(t, &bandwidthPackageResource{}, addr, typeName, rawJSON)
 }
 
 func movedModel(t *testing.T, rawJSON string) bandwidthPackageModel {
 	t.Helper()
-	resp, ok := move(t, alicloudAddress, "alicloud_cen_bandwidth_package", rawJSON)
-	if !ok {
-		t.Fatal("no mover took the alicloud state")
-	}
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("move: %v", resp.Diagnostics)
-	}
-	var m bandwidthPackageModel
-	if d := resp.TargetState.Get(context.Background(), &m); d.HasError() {
-		t.Fatalf("reading the target state: %v", d)
-	}
-	return m
+	return testsupport.Moved[bandwidthPackageModel](t, &bandwidthPackageResource{}, "alicloud_cen_bandwidth_package", rawJSON)
 }
 
 // The state of a current alicloud provider: payment_type, the name under

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -18,27 +16,9 @@ const alicloudType = "alicloud_ga_bandwidth_package"
 var _ resource.ResourceWithMoveState = (*bandwidthPackageResource)(nil)
 
 // MoveState takes over an alicloud_ga_bandwidth_package with a moved block,
-// so switching providers buys nothing. A request for any other source is
-// left unanswered and the framework reports it.
+// so switching providers buys nothing.
 func (r *bandwidthPackageResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{{StateMover: moveFromAlicloud}}
-}
-
-func moveFromAlicloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-	if !movestate.FromAlicloud(req, alicloudType) {
-		return
-	}
-	src, err := movestate.Decode(req.SourceRawState)
-	if err != nil {
-		resp.Diagnostics.AddError("Moving "+alicloudType, "Reading the alicloud provider's state: "+err.Error())
-		return
-	}
-	m := modelFromAlicloud(src)
-	if m.ID.IsNull() {
-		resp.Diagnostics.AddError("Moving "+alicloudType, "The alicloud provider's state has no id, so there is no plan to take over.")
-		return
-	}
-	resp.Diagnostics.Append(resp.TargetState.Set(ctx, &m)...)
+	return []resource.StateMover{movestate.Mover(alicloudType, modelFromAlicloud)}
 }
 
 // modelFromAlicloud translates the alicloud attributes this resource has;
@@ -68,9 +48,7 @@ func modelFromAlicloud(src movestate.Attrs) bandwidthPackageModel {
 		ExpiredTime:            src.StringValue("expired_time"),
 		CreateTime:             src.StringValue("create_time"),
 		OrderID:                types.StringNull(),
-		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
-			"create": types.StringType, "update": types.StringType, "delete": types.StringType,
-		})},
+		Timeouts:               movestate.NullTimeouts(),
 	}
 	if n, ok := src.Int64("ratio"); ok && n == 0 {
 		m.Ratio = types.Int64Null() // alicloud stores 0 for "no ratio"
