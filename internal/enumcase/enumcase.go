@@ -32,6 +32,14 @@ func Keep(prior types.String, api string, canonical []string) types.String {
 	return types.StringValue(Canonical(api, canonical))
 }
 
+// KeepOptional is Keep for an optional value: null when the API answers none.
+func KeepOptional(prior types.String, api string, canonical []string) types.String {
+	if api == "" {
+		return types.StringNull()
+	}
+	return Keep(prior, api, canonical)
+}
+
 // RequiresReplace replaces the resource when the value changes other than in
 // case; a change of case alone is an in-place update that calls no API.
 func RequiresReplace() planmodifier.String {

@@ -32,6 +32,15 @@ func TestKeep(t *testing.T) {
 	}
 }
 
+func TestKeepOptional(t *testing.T) {
+	if got := KeepOptional(types.StringValue("China"), "", areas); !got.IsNull() {
+		t.Errorf("KeepOptional(China, \"\") = %s, want null", got)
+	}
+	if got := KeepOptional(types.StringValue("CHINA"), "china", areas); got.ValueString() != "CHINA" {
+		t.Errorf("KeepOptional(CHINA, china) = %s, want CHINA", got)
+	}
+}
+
 func TestRequiresReplace(t *testing.T) {
 	// A non-null state is what makes RequiresReplaceIf consider the change.
 	state := tfsdk.State{Raw: tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{})}

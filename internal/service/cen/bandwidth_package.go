@@ -12,7 +12,6 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/go-uuid"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -29,7 +28,9 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
+	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
@@ -78,16 +79,9 @@ func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.Meta
 }
 
 func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return // validate and plan run before the provider is configured
+	if c := providerdata.Client(req.ProviderData, &resp.Diagnostics); c != nil {
+		r.client = c
 	}
-	c, ok := req.ProviderData.(*client.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
-		return
-	}
-	r.client = c
 }
 
 func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -285,7 +279,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	// Store the plan at once: an apply interrupted while waiting leaves a
 	// tainted plan in state rather than an untracked purchase.
 	plan.ID = types.StringValue(out.CenBandwidthPackageId)
-	plan.OrderID = nullIfEmpty(out.CenBandwidthPackageOrderId)
+	plan.OrderID = tfvalue.NullIfEmpty(out.CenBandwidthPackageOrderId)
 	plan.nullUnknowns()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -408,9 +402,9 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 
 	if !plan.Tags.Equal(state.Tags) {
-		want, d := stringMap(ctx, plan.Tags)
+		want, d := tfvalue.StringMap(ctx, plan.Tags)
 		resp.Diagnostics.Append(d...)
-		have, d := stringMap(ctx, state.Tags)
+		have, d := tfvalue.StringMap(ctx, state.Tags)
 		resp.Diagnostics.Append(d...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -575,7 +569,7 @@ func createRequest(ctx context.Context, m *bandwidthPackageModel, token string) 
 		}
 	}
 
-	want, diags := stringMap(ctx, m.Tags)
+	want, diags := tfvalue.StringMap(ctx, m.Tags)
 	if len(want) > 0 {
 		list := make([]cbn.CreateCenBandwidthPackageTag, 0, len(want))
 		for _, k := range tags.SortedKeys(want) {
@@ -710,12 +704,12 @@ func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 	if p.BandwidthPackageChargeType != "" {
 		m.ChargeType = types.StringValue(p.BandwidthPackageChargeType)
 	}
-	m.ResourceGroupID = nullIfEmpty(p.ResourceGroupId)
-	m.Tags = tagsValue(m.Tags, apiTags(p))
+	m.ResourceGroupID = tfvalue.NullIfEmpty(p.ResourceGroupId)
+	m.Tags = tfvalue.Tags(m.Tags, apiTags(p))
 	m.Status = types.StringValue(p.Status)
-	m.BusinessStatus = nullIfEmpty(p.BusinessStatus)
-	m.ExpiredTime = nullIfEmpty(p.ExpiredTime)
-	m.CreationTime = nullIfEmpty(p.CreationTime)
+	m.BusinessStatus = tfvalue.NullIfEmpty(p.BusinessStatus)
+	m.ExpiredTime = tfvalue.NullIfEmpty(p.ExpiredTime)
+	m.CreationTime = tfvalue.NullIfEmpty(p.CreationTime)
 	m.IsCrossBorder = types.BoolValue(p.IsCrossBorder)
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
@@ -764,13 +758,6 @@ func (m *bandwidthPackageModel) nullUnknowns() {
 	}
 }
 
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // keepNull stores an empty API value as null when the user left it out, and
 // as "" when the user wrote "".
 func keepNull(prior types.String, api string) types.String {
@@ -786,27 +773,6 @@ func apiTags(p *cbn.CenBandwidthPackage) map[string]string {
 		m[t.Key] = t.Value
 	}
 	return m
-}
-
-// tagsValue stores no tags as the user wrote them: null or an empty map.
-func tagsValue(prior types.Map, api map[string]string) types.Map {
-	if len(api) == 0 && (prior.IsNull() || prior.IsUnknown()) {
-		return types.MapNull(types.StringType)
-	}
-	elems := make(map[string]attr.Value, len(api))
-	for k, v := range api {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, elems)
-}
-
-func stringMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
-	out := map[string]string{}
-	if m.IsNull() || m.IsUnknown() {
-		return out, nil
-	}
-	diags := m.ElementsAs(ctx, &out, false)
-	return out, diags
 }
 
 func equalTags(a, b map[string]string) bool {

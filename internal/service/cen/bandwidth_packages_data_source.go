@@ -2,7 +2,6 @@ package cen
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -17,7 +16,9 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
 
@@ -38,16 +39,9 @@ func (d *bandwidthPackagesDataSource) Metadata(_ context.Context, req datasource
 }
 
 func (d *bandwidthPackagesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
+	if c := providerdata.Client(req.ProviderData, &resp.Diagnostics); c != nil {
+		d.client = c
 	}
-	c, ok := req.ProviderData.(*client.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
-		return
-	}
-	d.client = c
 }
 
 func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -128,7 +122,7 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	var ids []string
 	resp.Diagnostics.Append(m.IDs.ElementsAs(ctx, &ids, false)...)
-	want, diags := stringMap(ctx, m.Tags)
+	want, diags := tfvalue.StringMap(ctx, m.Tags)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

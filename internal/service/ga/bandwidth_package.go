@@ -37,7 +37,9 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
+	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
@@ -116,16 +118,9 @@ func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.Meta
 }
 
 func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
+	if c := providerdata.Client(req.ProviderData, &resp.Diagnostics); c != nil {
+		r.client = c
 	}
-	c, ok := req.ProviderData.(*client.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider.", req.ProviderData))
-		return
-	}
-	r.client = c
 }
 
 func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -176,14 +171,14 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 			},
 			"duration": schema.Int64Attribute{
 				MarkdownDescription: "Subscription length: 1 to 9 with `pricing_cycle = \"Month\"`, 1 to 3 with " +
-					"`\"Year\"`. Defaults to 1 with `PREPAY`. Used only at purchase.",
+					"`\"Year\"`. Defaults to 1 with `PREPAY`. Used only at purchase. With `POSTPAY` the API ignores it.",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.Int64{int64validator.Between(1, 9)},
 				PlanModifiers: purchaseOnlyInt,
 			},
 			"pricing_cycle": schema.StringAttribute{
-				MarkdownDescription: "`Month` (the default with `PREPAY`) or `Year`. Used only at purchase.",
+				MarkdownDescription: "`Month` (the default with `PREPAY`) or `Year`. Used only at purchase. With `POSTPAY` the API ignores it.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(cycles...)},
@@ -258,8 +253,8 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Validators: []validator.Int64{int64validator.Between(1, 12)},
 			},
 			"resource_group_id": schema.StringAttribute{
-				MarkdownDescription: "The resource group; the account's default group when not set. Changed in place " +
-					"(`ChangeResourceGroup`).",
+				MarkdownDescription: "The resource group; the account's default group when not set. Must not be empty. Changed in " +
+					"place (`ChangeResourceGroup`).",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -589,9 +584,9 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 
 	if !plan.Tags.Equal(state.Tags) {
-		have, d := tagMap(ctx, state.Tags)
+		have, d := tfvalue.StringMap(ctx, state.Tags)
 		resp.Diagnostics.Append(d...)
-		want, d := tagMap(ctx, plan.Tags)
+		want, d := tfvalue.StringMap(ctx, plan.Tags)
 		resp.Diagnostics.Append(d...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -714,7 +709,7 @@ func createRequest(ctx context.Context, plan *bandwidthPackageModel, token strin
 	if s := plan.ResourceGroupID.ValueString(); s != "" {
 		request.QueryParams["ResourceGroupId"] = s
 	}
-	want, d := tagMap(ctx, plan.Tags)
+	want, d := tfvalue.StringMap(ctx, plan.Tags)
 	for i, k := range tags.SortedKeys(want) {
 		request.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = k
 		request.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
@@ -1025,15 +1020,6 @@ func nullIfNotSet(config, plan types.String) types.String {
 	return plan
 }
 
-func tagMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
-	out := map[string]string{}
-	if m.IsNull() || m.IsUnknown() {
-		return out, nil
-	}
-	d := m.ElementsAs(ctx, &out, false)
-	return out, d
-}
-
 // parseTime reads GA times: epoch milliseconds in a string, or RFC 3339.
 func parseTime(s string) (time.Time, bool) {
 	if s == "" {
@@ -1062,29 +1048,6 @@ func formatTime(s string) string {
 func expired(s string, now time.Time) bool {
 	t, ok := parseTime(s)
 	return ok && !now.Before(t)
-}
-
-// keepCase stores prior when the API answers the same value in another case.
-func keepCase(prior types.String, api string, canonical []string) types.String {
-	if api == "" {
-		return types.StringValue("")
-	}
-	return enumcase.Keep(prior, api, canonical)
-}
-
-func optionalString(v types.String) types.String {
-	if v.ValueString() == "" {
-		return types.StringNull()
-	}
-	return v
-}
-
-func stringValues(m map[string]string) map[string]attr.Value {
-	out := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		out[k] = types.StringValue(v)
-	}
-	return out
 }
 
 // bandwidthPackageModel is the resource's state.
@@ -1121,14 +1084,14 @@ type bandwidthPackageModel struct {
 func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRenewAttribute, have map[string]string) {
 	m.ID = types.StringValue(bp.BandwidthPackageId)
 	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
-	m.Type = keepCase(m.Type, bp.Type, planTypes)
-	m.BandwidthType = optionalString(keepCase(m.BandwidthType, bp.BandwidthType, bandwidthKind))
+	m.Type = enumcase.Keep(m.Type, bp.Type, planTypes)
+	m.BandwidthType = enumcase.KeepOptional(m.BandwidthType, bp.BandwidthType, bandwidthKind)
 	m.ChargeType = types.StringValue(strings.ToUpper(bp.ChargeType))
 	// Attributes that belong to another kind of plan stay null, so an imported
 	// configuration passes the same validation as a written one.
 	m.BillingType = types.StringNull()
 	if m.ChargeType.ValueString() == chargePostpay {
-		m.BillingType = optionalString(keepCase(m.BillingType, bp.BillingType, billingTypes))
+		m.BillingType = enumcase.KeepOptional(m.BillingType, bp.BillingType, billingTypes)
 	}
 	m.Ratio = types.Int64Null()
 	if bp.Ratio > 0 {
@@ -1136,16 +1099,16 @@ func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRene
 	}
 	m.CbnGeographicRegionIDA, m.CbnGeographicRegionIDB = types.StringNull(), types.StringNull()
 	if m.Type.ValueString() == typeCrossDomain {
-		m.CbnGeographicRegionIDA = optionalString(keepCase(m.CbnGeographicRegionIDA, bp.CbnGeographicRegionIdA, []string{areaChinaMainland}))
-		m.CbnGeographicRegionIDB = optionalString(keepCase(m.CbnGeographicRegionIDB, bp.CbnGeographicRegionIdB, []string{areaGlobal}))
+		m.CbnGeographicRegionIDA = enumcase.KeepOptional(m.CbnGeographicRegionIDA, bp.CbnGeographicRegionIdA, []string{areaChinaMainland})
+		m.CbnGeographicRegionIDB = enumcase.KeepOptional(m.CbnGeographicRegionIDB, bp.CbnGeographicRegionIdB, []string{areaGlobal})
 	}
 	if bp.ResourceGroupId != "" {
 		m.ResourceGroupID = types.StringValue(bp.ResourceGroupId)
 	} else if m.ResourceGroupID.IsUnknown() {
 		m.ResourceGroupID = types.StringNull()
 	}
-	m.Name = optionalString(types.StringValue(bp.Name))
-	m.Description = optionalString(types.StringValue(bp.Description))
+	m.Name = tfvalue.NullIfEmpty(bp.Name)
+	m.Description = tfvalue.NullIfEmpty(bp.Description)
 	m.Status = types.StringValue(bp.State)
 	m.ExpiredTime = types.StringValue(formatTime(bp.ExpiredTime))
 	m.CreateTime = types.StringValue(formatTime(bp.CreateTime))
@@ -1163,13 +1126,6 @@ func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRene
 		m.AutoRenewDuration = types.Int64Value(d)
 	}
 
-	switch {
-	case len(have) > 0:
-		m.Tags = types.MapValueMust(types.StringType, stringValues(have))
-	case !m.Tags.IsNull() && !m.Tags.IsUnknown():
-		// tags = {} and no tags are the same; keep the form the user wrote.
-		m.Tags = types.MapValueMust(types.StringType, map[string]attr.Value{})
-	default:
-		m.Tags = types.MapNull(types.StringType)
-	}
+	// tags = {} and no tags are the same; keep the form the user wrote.
+	m.Tags = tfvalue.Tags(m.Tags, have)
 }
