@@ -13,28 +13,13 @@
 # resolves to bwplan/aliyun rather than to hashicorp/aliyun.
 set -euo pipefail
 
-if ! command -v terraform >/dev/null 2>&1; then
-  echo "validate-examples: the terraform CLI is not on PATH; install Terraform >= 1.8 and run again." >&2
-  exit 1
-fi
-
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh"
+lib_init "validate-examples"
 cd "$root"
 
 echo "==> building the provider"
-go build -o "$work/bin/terraform-provider-aliyun" .
-
-cat >"$work/terraformrc" <<CFG
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/bwplan/aliyun" = "$work/bin"
-  }
-  direct {}
-}
-CFG
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
+lib_build_provider
+lib_dev_overrides
 export TF_IN_AUTOMATION=1
 export CHECKPOINT_DISABLE=1
 
