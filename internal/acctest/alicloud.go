@@ -56,4 +56,5 @@ func (fakeAlicloudResource) Read(context.Context, resource.ReadRequest, *resourc
 func (fakeAlicloudResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	resp.State.Raw = req.Plan.Raw
 }
-func (fakeAlicloudResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (fakeAlicloudResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
