@@ -383,12 +383,7 @@ func cenDescribe(s *Server, c *call) (map[string]any, *apiError) {
 				}
 			}
 		}
-		for _, t := range tags {
-			if !pl.hasTag(t) {
-				ok = false
-			}
-		}
-		if ok {
+		if ok && pl.hasTags(tags) {
 			matched = append(matched, pl)
 		}
 	}

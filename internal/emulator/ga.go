@@ -263,13 +263,7 @@ func gaList(s *Server, c *call) (map[string]any, *apiError) {
 			(rg != "" && pl.ResourceGroupID != rg) {
 			continue
 		}
-		ok := true
-		for _, t := range tags {
-			if !pl.hasTag(t) {
-				ok = false
-			}
-		}
-		if ok {
+		if pl.hasTags(tags) {
 			matched = append(matched, pl)
 		}
 	}

@@ -177,6 +177,16 @@ func (p *plan) tagMap() map[string]string {
 	return m
 }
 
+// hasTags reports whether p has every one of ts (see hasTag).
+func (p *plan) hasTags(ts []Tag) bool {
+	for _, t := range ts {
+		if !p.hasTag(t) {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *plan) hasTag(t Tag) bool {
 	for _, x := range p.Tags {
 		if x.Key == t.Key && (t.Value == "" || x.Value == t.Value) {

@@ -150,13 +150,7 @@ func listTagResources(s *Server, c *call) (map[string]any, *apiError) {
 	}
 	var rows []tagResourceRow
 	for _, pl := range cands {
-		match := true
-		for _, t := range tags {
-			if !pl.hasTag(t) {
-				match = false
-			}
-		}
-		if !match {
+		if !pl.hasTags(tags) {
 			continue
 		}
 		for _, t := range pl.Tags {
