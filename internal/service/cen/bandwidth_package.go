@@ -588,10 +588,10 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 	return findBandwidthPackageBatched(ctx, c, id)
 }
 
-// statusBandwidthPackage reads the plan once for a wait.
+// statusBandwidthPackage reads the plan once for a wait, unbatched.
 func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
 	return func(ctx context.Context) (any, string, error) {
-		p, err := findBandwidthPackageByID(ctx, c, id)
+		p, err := findBandwidthPackageNow(ctx, c, id)
 		if err != nil {
 			return nil, "", err
 		}

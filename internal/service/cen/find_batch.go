@@ -52,6 +52,20 @@ func findBandwidthPackageBatched(ctx context.Context, c *client.Client, id strin
 	return p, err
 }
 
+// findBandwidthPackageNow describes one plan with a call of its own. Waits
+// use it: they poll on a schedule that bounds how late they notice a ready
+// plan, and the batch window would add to every poll.
+func findBandwidthPackageNow(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
+	out, err := describeBandwidthPackages(ctx, c, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := out[strings.ToLower(id)]; ok {
+		return p, nil
+	}
+	return nil, fmt.Errorf("CEN bandwidth plan %s: %w", id, wait.ErrNotFound)
+}
+
 // describeBandwidthPackages describes many plans with one filter on their IDs,
 // reading every page. Plans it does not return do not exist. An account that
 // answers ParameterCenInstanceId for an unknown ID fails the whole call, so
