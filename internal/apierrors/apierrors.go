@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -32,6 +33,10 @@ type Entry struct {
 	Credential bool
 	// NeedsRAMAction makes the detail name the RAM action to grant.
 	NeedsRAMAction bool
+	// MaxBackoff, when set, caps the client's backoff for this code below
+	// its usual cap: rate limits refill every second, so throttled calls
+	// retried within a short window finish sooner without sending more.
+	MaxBackoff time.Duration
 }
 
 // APIError is the normalised form of an error answered by the API.

@@ -313,14 +313,20 @@ func rateLimited(n int, rps float64) {
 		fmt.Println(err)
 	}
 	after := e.stats()
-	// The emulator keeps a bucket per action, so the busiest action sets the bound.
-	busiest := 0
+	// The bound the limit sets: n creates must each be accepted once, at rps
+	// a second. Attempts (throttled ones included) are shown, not counted in
+	// the bound, so retries cannot make the ratio look better. The emulator's
+	// bucket holds one second's burst, so the true floor is a little lower.
+	busiest, busiestName := 0, ""
 	for k := range after {
-		busiest = max(busiest, after[k]-before[k])
+		if d := after[k] - before[k]; d > busiest && k != "total" {
+			busiest, busiestName = d, k
+		}
 	}
-	bound := float64(busiest) / rps
+	bound := float64(n) / rps
 	add(fmt.Sprintf("%d parallel creates at %.0f rps: wall time", n, rps), took.Seconds(), "s",
-		fmt.Sprintf("bound %.2f s from %d calls of the busiest action; ratio %.2f, target ≤ 1.2", bound, busiest, took.Seconds()/bound))
+		fmt.Sprintf("bound %.2f s = %d creates / %.0f rps; ratio %.2f, target ≤ 1.2; busiest action %s: %d attempts",
+			bound, n, rps, took.Seconds()/bound, busiestName, busiest))
 	add(fmt.Sprintf("%d parallel creates at %.0f rps: failed applies", n, rps), float64(failures), "", "must be 0")
 }
 
