@@ -37,6 +37,10 @@ type Entry struct {
 	// its usual cap: rate limits refill every second, so throttled calls
 	// retried within a short window finish sooner without sending more.
 	MaxBackoff time.Duration
+	// RateLimit marks the codes a request-rate limit answers: the client
+	// paces their retries on a schedule shared by the action's calls
+	// (internal/pacer) instead of sleeping a random backoff.
+	RateLimit bool
 }
 
 // APIError is the normalised form of an error answered by the API.

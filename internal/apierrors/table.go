@@ -53,6 +53,7 @@ var table = []Entry{
 		Detail:     "Too many requests reached the API at once. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
 		Retry:      true,
 		MaxBackoff: throttleMaxBackoff,
+		RateLimit:  true,
 	},
 	{
 		Code:       "Throttling.User",
@@ -60,6 +61,7 @@ var table = []Entry{
 		Detail:     "This account sent more requests than its flow-control limit. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
 		Retry:      true,
 		MaxBackoff: throttleMaxBackoff,
+		RateLimit:  true,
 	},
 	{
 		Code:       "Throttling.Api",
@@ -67,6 +69,7 @@ var table = []Entry{
 		Detail:     "This API operation is over its request-rate limit. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
 		Retry:      true,
 		MaxBackoff: throttleMaxBackoff,
+		RateLimit:  true,
 	},
 	{
 		Code:    "ServiceUnavailable",

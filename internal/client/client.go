@@ -33,6 +33,8 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/pacer"
 )
 
 // GARegion is the only region the GA API answers in.
@@ -88,6 +90,8 @@ type Client struct {
 	creds      *Credentials
 	// shared holds per-provider helpers such as read batchers (see Shared).
 	shared sync.Map
+	// pacers space the retries of throttled calls, one schedule per action.
+	pacers pacer.Set
 	// notReady, when set, is returned by every call: the provider
 	// configuration was not known when the provider was configured.
 	notReady error

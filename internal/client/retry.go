@@ -163,6 +163,9 @@ func normalize(err error, action, product string) error {
 // RetryOn codes until ctx's deadline. Between attempts Do sleeps an
 // exponential backoff with full jitter, capped, and never past the deadline:
 // when the next sleep would end after it, Do returns the last error at once.
+// Rate-limit codes (the table's RateLimit rows) are the exception: their
+// retries wait for a send slot of the action's pacer (internal/pacer), which
+// spaces the throttled calls of one action evenly at the rate the API takes.
 // A Create* call without WithClientToken is never retried.
 func (c *Client) Do(ctx context.Context, action string, call func() error, opts ...CallOption) error {
 	if c.notReady != nil {
@@ -190,11 +193,22 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 		busyDeadline = start.Add(DefaultBusyBudget)
 	}
 
-	counted := 0 // retries spent on ordinary retryable errors
+	pc := c.pacers.For(product + ":" + op)
+	paced := false           // the attempt was sent in a slot of pc
+	var reservedAt time.Time // when that slot was reserved
+	counted := 0             // retries spent on ordinary retryable errors
 	for attempt := 1; ; attempt++ {
 		began := now()
 		err := c.redact(normalize(safeCall(call), op, product))
-		took := now().Sub(began)
+		ended := now()
+		took := ended.Sub(began)
+		limited := rateLimited(err)
+		switch {
+		case err == nil:
+			pc.Success(ended, paced)
+		case limited:
+			pc.Throttled(ended, reservedAt, paced)
+		}
 		if err == nil {
 			if attempt > 1 {
 				tflog.Debug(ctx, "API call succeeded after retries", map[string]any{"attempts": attempt})
@@ -222,15 +236,37 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 				return err
 			}
 		}
-		delay := c.backoff(attempt, maxBackoff(err))
+		t := now()
+		var delay time.Duration
+		paced = limited
+		if paced {
+			// A rate limit: take the action's next send slot, spaced
+			// evenly after the slots of its other throttled calls, if
+			// one is free early enough to call again before the deadline.
+			latest := t.Add(DefaultBusyBudget)
+			if dl, ok := ctx.Deadline(); ok {
+				latest = dl.Add(-took)
+			}
+			if d == retryUntil && busyDeadline.Before(latest) {
+				latest = busyDeadline
+			}
+			at, ok := pc.Reserve(t, latest)
+			if !ok {
+				tflog.Warn(ctx, "API call throttled, no send slot before the deadline", fields)
+				return err
+			}
+			delay, reservedAt = at.Sub(t), t
+		} else {
+			delay = c.backoff(attempt, maxBackoff(err))
+		}
 		// Retry only if sleeping and calling again (as long as the last call
 		// took) still ends before the deadline.
-		if dl, ok := ctx.Deadline(); ok && now().Add(delay+took).After(dl) {
+		if dl, ok := ctx.Deadline(); ok && t.Add(delay+took).After(dl) {
 			fields["deadline"] = dl
 			tflog.Warn(ctx, "API call failed, no time left to retry", fields)
 			return err
 		}
-		if d == retryUntil && now().Add(delay).After(busyDeadline) {
+		if d == retryUntil && t.Add(delay).After(busyDeadline) {
 			return err
 		}
 		fields["retry_in"] = delay.String()
@@ -243,6 +279,15 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 			return err
 		}
 	}
+}
+
+// rateLimited reports whether err is one of the table's rate-limit codes.
+func rateLimited(err error) bool {
+	if err == nil {
+		return false
+	}
+	e, ok := apierrors.Lookup(apierrors.Code(err))
+	return ok && e.RateLimit
 }
 
 // maxBackoff is the error table's backoff cap for err's code, or 0.
