@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -33,10 +32,6 @@ type Entry struct {
 	Credential bool
 	// NeedsRAMAction makes the detail name the RAM action to grant.
 	NeedsRAMAction bool
-	// MaxBackoff, when set, caps the client's backoff for this code below
-	// its usual cap: rate limits refill every second, so throttled calls
-	// retried within a short window finish sooner without sending more.
-	MaxBackoff time.Duration
 	// RateLimit marks the codes a request-rate limit answers: the client
 	// paces their retries on a schedule shared by the action's calls
 	// (internal/pacer) instead of sleeping a random backoff.

@@ -1,7 +1,5 @@
 package apierrors
 
-import "time"
-
 // Attribute names of this provider's resources, as the table refers to them.
 const (
 	attrBandwidth     = "bandwidth"
@@ -42,34 +40,28 @@ const busyHint = " The provider retries this while the resource's timeout allows
 // Busy codes that pass only after an operation ends are not retried by
 // default: the resource that expects them passes client.RetryOn(code), which
 // retries them until its timeout.
-// throttleMaxBackoff caps the backoff of throttled calls (see Entry.MaxBackoff).
-const throttleMaxBackoff = 2 * time.Second
-
 var table = []Entry{
 	// Throttling and server-side failures: pass by themselves.
 	{
-		Code:       "Throttling",
-		Summary:    "the API throttled the request",
-		Detail:     "Too many requests reached the API at once. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
-		Retry:      true,
-		MaxBackoff: throttleMaxBackoff,
-		RateLimit:  true,
+		Code:      "Throttling",
+		Summary:   "the API throttled the request",
+		Detail:    "Too many requests reached the API at once. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
+		Retry:     true,
+		RateLimit: true,
 	},
 	{
-		Code:       "Throttling.User",
-		Summary:    "the API throttled requests of this account",
-		Detail:     "This account sent more requests than its flow-control limit. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
-		Retry:      true,
-		MaxBackoff: throttleMaxBackoff,
-		RateLimit:  true,
+		Code:      "Throttling.User",
+		Summary:   "the API throttled requests of this account",
+		Detail:    "This account sent more requests than its flow-control limit. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
+		Retry:     true,
+		RateLimit: true,
 	},
 	{
-		Code:       "Throttling.Api",
-		Summary:    "the API throttled requests to this operation",
-		Detail:     "This API operation is over its request-rate limit. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
-		Retry:      true,
-		MaxBackoff: throttleMaxBackoff,
-		RateLimit:  true,
+		Code:      "Throttling.Api",
+		Summary:   "the API throttled requests to this operation",
+		Detail:    "This API operation is over its request-rate limit. The provider retried with backoff and gave up; lower -parallelism, raise max_retries, or try again later.",
+		Retry:     true,
+		RateLimit: true,
 	},
 	{
 		Code:    "ServiceUnavailable",

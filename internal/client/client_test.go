@@ -317,34 +317,12 @@ func TestBackoffNeverPastDeadline(t *testing.T) {
 	}
 }
 
-// Throttled calls back off under the table's lower cap, other codes under
-// the client's.
-func TestBackoffThrottleCap(t *testing.T) {
-	c := &Client{baseDelay: 500 * time.Millisecond, maxDelay: 10 * time.Second}
-	var ceiling time.Duration
-	c.jitter = func(ceil time.Duration) time.Duration { ceiling = ceil; return ceil }
-	throttled := &apierrors.APIError{Code: "Throttling.User", HTTPStatus: 400}
-	unavailable := &apierrors.APIError{Code: "ServiceUnavailable", HTTPStatus: 503}
-	c.backoff(6, maxBackoff(throttled))
-	if ceiling != 2*time.Second {
-		t.Errorf("throttled attempt 6: ceiling %s, want the table's 2s", ceiling)
-	}
-	c.backoff(6, maxBackoff(unavailable))
-	if ceiling != 10*time.Second {
-		t.Errorf("unavailable attempt 6: ceiling %s, want the client's 10s", ceiling)
-	}
-	c.backoff(1, maxBackoff(throttled))
-	if ceiling != 500*time.Millisecond {
-		t.Errorf("throttled attempt 1: ceiling %s, want 500ms", ceiling)
-	}
-}
-
 func TestBackoffFullJitterCapped(t *testing.T) {
 	c := &Client{baseDelay: 100 * time.Millisecond, maxDelay: time.Second}
 	var ceilings []time.Duration
 	c.jitter = func(ceiling time.Duration) time.Duration { ceilings = append(ceilings, ceiling); return ceiling }
 	for a := 1; a <= 40; a++ {
-		c.backoff(a, 0)
+		c.backoff(a)
 	}
 	want := []int64{100, 200, 400, 800, 1000} // ms
 	for i, w := range want {
@@ -359,7 +337,7 @@ func TestBackoffFullJitterCapped(t *testing.T) {
 	}
 	c.jitter = nil
 	for a := 1; a < 200; a++ {
-		if d := c.backoff(a%20, 0); d < 0 || d > time.Second {
+		if d := c.backoff(a % 20); d < 0 || d > time.Second {
 			t.Fatalf("jittered delay %s outside [0, cap]", d)
 		}
 	}

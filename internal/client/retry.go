@@ -257,7 +257,7 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 			}
 			delay, reservedAt = at.Sub(t), t
 		} else {
-			delay = c.backoff(attempt, maxBackoff(err))
+			delay = c.backoff(attempt)
 		}
 		// Retry only if sleeping and calling again (as long as the last call
 		// took) still ends before the deadline.
@@ -290,27 +290,15 @@ func rateLimited(err error) bool {
 	return ok && e.RateLimit
 }
 
-// maxBackoff is the error table's backoff cap for err's code, or 0.
-func maxBackoff(err error) time.Duration {
-	if e, ok := apierrors.Lookup(apierrors.Code(err)); ok {
-		return e.MaxBackoff
-	}
-	return 0
-}
-
 // backoff is the full-jitter exponential delay before the attempt after
-// attempt: uniform in [0, min(MaxDelay, BaseDelay·2^(attempt-1))], with the
-// cap lowered to capFor when that is set and smaller.
-func (c *Client) backoff(attempt int, capFor time.Duration) time.Duration {
+// attempt: uniform in [0, min(MaxDelay, BaseDelay·2^(attempt-1))].
+func (c *Client) backoff(attempt int) time.Duration {
 	base, maxD := c.baseDelay, c.maxDelay
 	if base <= 0 {
 		base = DefaultBaseDelay
 	}
 	if maxD <= 0 {
 		maxD = DefaultMaxDelay
-	}
-	if capFor > 0 && capFor < maxD {
-		maxD = capFor
 	}
 	if attempt < 1 {
 		attempt = 1
