@@ -489,15 +489,30 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					// Deleted behind Terraform's back.
 					req := gasdk.CreateDeleteBandwidthPackageRequest()
 					req.RegionId, req.BandwidthPackageId = "cn-hangzhou", id
+					deleted := false
 					for range 50 {
 						if _, err := ga.DeleteBandwidthPackage(req); err == nil {
-							return nil
+							deleted = true
+							break
 						} else if !strings.Contains(err.Error(), "StateError") {
 							return err
 						}
 						time.Sleep(100 * time.Millisecond)
 					}
-					return fmt.Errorf("plan %s stayed busy", id)
+					if !deleted {
+						return fmt.Errorf("plan %s stayed busy", id)
+					}
+					// The release takes the emulator's delete delay; the next
+					// refresh must find the plan gone, not still releasing.
+					describe := gasdk.CreateDescribeBandwidthPackageRequest()
+					describe.RegionId, describe.BandwidthPackageId = "cn-hangzhou", id
+					for range 50 {
+						if _, err := ga.DescribeBandwidthPackage(describe); err != nil && strings.Contains(err.Error(), "NotExist.BandwidthPackage") {
+							return nil
+						}
+						time.Sleep(50 * time.Millisecond)
+					}
+					return fmt.Errorf("plan %s was not gone after its release", id)
 				}),
 				ExpectNonEmptyPlan: true,
 			},
