@@ -12,6 +12,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/provider"
@@ -78,5 +80,17 @@ func PreCheck(t *testing.T) {
 		if _, err := exec.LookPath("terraform"); err != nil {
 			t.Skip("acceptance test skipped: no terraform CLI on PATH (set TF_ACC_TERRAFORM_PATH or install terraform)")
 		}
+	}
+}
+
+// CheckPlanCount checks how many plans, of either product, the emulator
+// holds: after a create (nothing bought twice) or as a CheckDestroy (nothing
+// left behind, or a subscription kept).
+func CheckPlanCount(emu *emulator.Server, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := emu.Resources(); len(got) != want {
+			return fmt.Errorf("emulator holds %d plans, want %d: %+v", len(got), want, got)
+		}
+		return nil
 	}
 }

@@ -39,7 +39,7 @@ output "hongkong" {
 				statecheck.ExpectKnownOutputValue("hongkong", knownvalue.StringExact("Asia-Pacific")),
 			},
 		}},
-		CheckDestroy: emulatorPlans(emu, 0),
+		CheckDestroy: acctest.CheckPlanCount(emu, 0),
 	})
 }
 
@@ -61,6 +61,6 @@ resource "aliyun_cen_bandwidth_package" "test" {
 `,
 			ExpectError: regexp.MustCompile(`(?s)Invalid function argument.*"mars-north-1" is not in the\s+CEN area table;\s+known regions:.*cn-hangzhou`),
 		}},
-		CheckDestroy: emulatorPlans(emu, 0),
+		CheckDestroy: acctest.CheckPlanCount(emu, 0),
 	})
 }

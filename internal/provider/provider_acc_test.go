@@ -21,15 +21,6 @@ resource "aliyun_cen_bandwidth_package" "test" {
 }
 `
 
-func emulatorPlans(emu *emulator.Server, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := len(emu.Resources()); got != want {
-			return fmt.Errorf("emulator holds %d plans, want %d", got, want)
-		}
-		return nil
-	}
-}
-
 // The provider configures from the provider block, signs calls the emulator
 // accepts, and a resource goes through create, read and destroy.
 func TestAccProvider_configuresAgainstEmulator(t *testing.T) {
@@ -41,10 +32,10 @@ func TestAccProvider_configuresAgainstEmulator(t *testing.T) {
 			Config: acctest.ProviderConfig(emu) + cenPlan,
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttrSet("aliyun_cen_bandwidth_package.test", "id"),
-				emulatorPlans(emu, 1),
+				acctest.CheckPlanCount(emu, 1),
 			),
 		}},
-		CheckDestroy: emulatorPlans(emu, 0),
+		CheckDestroy: acctest.CheckPlanCount(emu, 0),
 	})
 }
 
@@ -105,7 +96,7 @@ func TestAccProvider_throttledCreateRetriedOnce(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderConfig(emu) + cenPlan,
 			Check: resource.ComposeTestCheckFunc(
-				emulatorPlans(emu, 1),
+				acctest.CheckPlanCount(emu, 1),
 				func(*terraform.State) error {
 					if n := emu.Calls("CreateCenBandwidthPackage"); n != 3 {
 						return fmt.Errorf("CreateCenBandwidthPackage called %d times, want 3 (2 throttled + 1)", n)

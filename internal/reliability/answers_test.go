@@ -26,7 +26,7 @@ func TestAccReliability_badAnswers(t *testing.T) {
 			emu := fastEmulator(t)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             plansLeft(emu, 0),
+				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 				Steps: []resource.TestStep{
 					{
 						PreConfig:   func() { emu.AddFault(html) },
@@ -36,7 +36,7 @@ func TestAccReliability_badAnswers(t *testing.T) {
 					{
 						PreConfig: emu.ClearFaults,
 						Config:    defaultProvider(emu) + fmt.Sprintf(k.config, ""),
-						Check:     resource.ComposeTestCheckFunc(plansLeft(emu, 1), inEmulator(emu)),
+						Check:     resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu)),
 					},
 				},
 			})
@@ -52,10 +52,10 @@ func TestAccReliability_badAnswers(t *testing.T) {
 			emu.AddFault(emulator.Fault{Action: "*", Mode: emulator.FaultBody, Count: 2}) // 200, empty body
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             plansLeft(emu, 0),
+				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 				Steps: []resource.TestStep{{
 					Config: defaultProvider(emu) + fmt.Sprintf(k.config, ""),
-					Check:  resource.ComposeTestCheckFunc(plansLeft(emu, 1), inEmulator(emu)),
+					Check:  resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu)),
 				}},
 			})
 		})
@@ -69,7 +69,7 @@ func TestAccReliability_badAnswers(t *testing.T) {
 			var id string
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             plansLeft(emu, 0),
+				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 				Steps: []resource.TestStep{
 					{
 						Config: defaultProvider(emu) + fmt.Sprintf(k.config, ""),
@@ -83,7 +83,7 @@ func TestAccReliability_badAnswers(t *testing.T) {
 					{
 						PreConfig: emu.ClearFaults,
 						Config:    defaultProvider(emu) + fmt.Sprintf(k.config, ""),
-						Check: resource.ComposeTestCheckFunc(plansLeft(emu, 1), inEmulator(emu), func(s *terraform.State) error {
+						Check: resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu), func(s *terraform.State) error {
 							if got := stateIDs(s)[k.address]; got != id {
 								return fmt.Errorf("plan %s became %s: the empty answer lost track of it", id, got)
 							}
@@ -107,7 +107,7 @@ func TestAccReliability_badAnswers(t *testing.T) {
 		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-			CheckDestroy:             plansLeft(emu, 0),
+			CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 			Steps: []resource.TestStep{
 				{
 					Config: cfg(5),
@@ -127,7 +127,7 @@ func TestAccReliability_badAnswers(t *testing.T) {
 				{
 					PreConfig: emu.ClearFaults,
 					Config:    cfg(6),
-					Check: resource.ComposeTestCheckFunc(plansLeft(emu, 1), inEmulator(emu),
+					Check: resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu),
 						resource.TestCheckResourceAttr("aliyun_cen_bandwidth_package.test", "bandwidth", "6")),
 				},
 			},

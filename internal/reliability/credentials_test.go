@@ -99,7 +99,7 @@ func TestAccReliability_secretsNeverWritten(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		WorkingDir:               work,
-		CheckDestroy:             resource.ComposeTestCheckFunc(plansLeft(emu, 0), keepState),
+		CheckDestroy:             resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 0), keepState),
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: keepState},
 			{Config: strings.Replace(cfg, "bandwidth              = 5", "bandwidth              = 6", 1), Check: keepState},

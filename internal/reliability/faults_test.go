@@ -26,7 +26,7 @@ func TestAccReliability_lostCreateResponse(t *testing.T) {
 			emu.AddFault(emulator.Fault{Action: k.create, Mode: emulator.FaultDropResponse, Count: 1})
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             plansLeft(emu, 0),
+				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 				Steps: []resource.TestStep{{
 					Config: defaultProvider(emu) + fmt.Sprintf(k.config, ""),
 					Check: resource.ComposeTestCheckFunc(
@@ -36,7 +36,7 @@ func TestAccReliability_lostCreateResponse(t *testing.T) {
 							}
 							return nil
 						},
-						plansLeft(emu, 1),
+						acctest.CheckPlanCount(emu, 1),
 						inEmulator(emu),
 					),
 				}},
@@ -80,11 +80,11 @@ func TestAccReliability_faultStorm(t *testing.T) {
 	provider := providerBlock(emu, acctest.AccessKey, acctest.SecretKey, "", 12)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             plansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{{
 			Config: provider + stormConfig,
 			Check: resource.ComposeTestCheckFunc(
-				plansLeft(emu, 20),
+				acctest.CheckPlanCount(emu, 20),
 				inEmulator(emu),
 				func(*terraform.State) error {
 					st := emu.Stats()
@@ -113,7 +113,7 @@ func TestAccReliability_interruptedWait(t *testing.T) {
 			long := fmt.Sprintf(k.config, "timeouts {\n    create = \"1m\"\n  }")
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             plansLeft(emu, 0),
+				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 				Steps: []resource.TestStep{
 					{
 						Config:      defaultProvider(emu) + short,
@@ -130,7 +130,7 @@ func TestAccReliability_interruptedWait(t *testing.T) {
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(k.address, plancheck.ResourceActionReplace),
 						}},
-						Check: resource.ComposeTestCheckFunc(plansLeft(emu, 1), inEmulator(emu)),
+						Check: resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu)),
 					},
 				},
 			})

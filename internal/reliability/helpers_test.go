@@ -70,16 +70,6 @@ var kinds = []struct {
 	{"ga", "aliyun_ga_bandwidth_package.test", gaPlan, "ga", "CreateBandwidthPackage"},
 }
 
-// plansLeft asserts how many plans the emulator holds.
-func plansLeft(emu *emulator.Server, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := len(emu.Resources()); got != want {
-			return fmt.Errorf("emulator holds %d plans, want %d: %+v", got, want, emu.Resources())
-		}
-		return nil
-	}
-}
-
 // stateIDs returns the IDs of every resource in state.
 func stateIDs(s *terraform.State) map[string]string {
 	out := map[string]string{}

@@ -58,16 +58,6 @@ func checkEmulator(emu *emulator.Server, check func(emulator.Resource) error) re
 	}
 }
 
-// checkPlansLeft is a CheckDestroy: how many plans the emulator still holds.
-func checkPlansLeft(emu *emulator.Server, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := len(emu.Resources()); got != want {
-			return fmt.Errorf("emulator holds %d plans after destroy, want %d", got, want)
-		}
-		return nil
-	}
-}
-
 const fullConfig = `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 20
@@ -120,7 +110,7 @@ func TestAccCENBandwidthPackage_basic(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		// A subscription stays in the account after destroy (see _prepayDestroy).
-		CheckDestroy: checkPlansLeft(emu, 1),
+		CheckDestroy: acctest.CheckPlanCount(emu, 1),
 		Steps: []resource.TestStep{
 			{
 				Config: acctest.Config(emu, fullConfig),
@@ -203,7 +193,7 @@ func TestAccCENBandwidthPackage_update(t *testing.T) {
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{
 			{
 				Config: acctest.Config(emu, postpayConfig(2, "one", "first", `{ a = "1", b = "2" }`, "China")),
@@ -261,7 +251,7 @@ func TestAccCENBandwidthPackage_replaceOnAreaChange(t *testing.T) {
 	emu := fastEmulator(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{
 			{Config: acctest.Config(emu, postpayConfig(2, "area", "", "null", "China"))},
 			{
@@ -348,7 +338,7 @@ func TestAccCENBandwidthPackage_disappears(t *testing.T) {
 	conn := testsupport.CBNClient(t, emu)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{
 			{
 				Config: acctest.Config(emu, postpayConfig(2, "gone", "", "null", "China")),
@@ -392,7 +382,7 @@ func TestAccCENBandwidthPackage_drift(t *testing.T) {
 	cfg := acctest.Config(emu, postpayConfig(10, "kept", "kept", `{ k = "v" }`, "China"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -449,7 +439,7 @@ func TestAccCENBandwidthPackage_prepayDestroy(t *testing.T) {
 			if n := emu.Calls("DeleteCenBandwidthPackage"); n != 0 {
 				return fmt.Errorf("destroy called DeleteCenBandwidthPackage %d times", n)
 			}
-			return checkPlansLeft(emu, 1)(s)
+			return acctest.CheckPlanCount(emu, 1)(s)
 		},
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(emu, `
@@ -471,7 +461,7 @@ func TestAccCENBandwidthPackage_expiredPrepayDestroy(t *testing.T) {
 	emu := fastEmulator(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(emu, `
 resource "aliyun_cen_bandwidth_package" "test" {
@@ -545,7 +535,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 			}
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             checkPlansLeft(emu, 0),
+				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 				Steps: []resource.TestStep{{
 					Config:      acctest.Config(emu, crossBorder),
 					ExpectError: regexp.MustCompile(`creating CEN bandwidth plan(.|\n)*` + c.want + `(.|\n)*` + regexp.QuoteMeta(c.name)),
@@ -566,7 +556,7 @@ func TestAccCENBandwidthPackage_waitOvershoot(t *testing.T) {
 		emulator.WithUpdateDelay(100*time.Millisecond), emulator.WithDeleteDelay(100*time.Millisecond))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(emu, postpayConfig(2, "slow", "", "null", "China")),
 			Check: func(*terraform.State) error {
@@ -590,7 +580,7 @@ func TestAccCENBandwidthPackage_unknownAtPlan(t *testing.T) {
 	emu := fastEmulator(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(emu, `
 resource "terraform_data" "later" {
@@ -703,7 +693,7 @@ func TestAccCENBandwidthPackage_clientTokenReused(t *testing.T) {
 	emu.AddFault(emulator.Fault{Action: "CreateCenBandwidthPackage", Mode: emulator.FaultDropResponse, Count: 1})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkPlansLeft(emu, 0),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(emu, postpayConfig(2, "once", "", "null", "China")),
 			Check: func(*terraform.State) error {
@@ -731,7 +721,7 @@ func TestAccCENBandwidthPackage_busyRetried(t *testing.T) {
 			if n := emu.Calls("DeleteCenBandwidthPackage"); n != 3 {
 				return fmt.Errorf("delete calls %d, want 3 (two busy answers, then success)", n)
 			}
-			return checkPlansLeft(emu, 0)(s)
+			return acctest.CheckPlanCount(emu, 0)(s)
 		},
 		Steps: []resource.TestStep{
 			{Config: acctest.Config(emu, postpayConfig(2, "busy", "", "null", "China"))},
@@ -770,7 +760,7 @@ func TestAccCENBandwidthPackage_example(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		// The subscription plan stays until it expires; the other is released.
-		CheckDestroy: checkPlansLeft(emu, 1),
+		CheckDestroy: acctest.CheckPlanCount(emu, 1),
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(emu, string(example)),
 			ConfigPlanChecks: resource.ConfigPlanChecks{

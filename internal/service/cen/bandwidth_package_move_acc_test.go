@@ -88,7 +88,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 				},
 			},
 		},
-		CheckDestroy: checkPlansLeft(emu, 0),
+		CheckDestroy: acctest.CheckPlanCount(emu, 0),
 	})
 	if n := emu.Calls("CreateCenBandwidthPackage"); n != 1 {
 		t.Errorf("CreateCenBandwidthPackage called %d times, want 1 (the seed): the move must buy nothing", n)
