@@ -49,6 +49,10 @@ const (
 	DefaultMaxDelay       = 10 * time.Second
 	// DefaultBusyBudget bounds RetryOn codes when the context has no deadline.
 	DefaultBusyBudget = 20 * time.Minute
+	// DefaultPersistBudget bounds Persist retries when the context has no
+	// deadline (a refresh): long enough to ride out a burst of 5xx or
+	// throttling, short enough that a real outage fails the plan quickly.
+	DefaultPersistBudget = 2 * time.Minute
 )
 
 // Config is everything New needs. The provider fills it from its schema.

@@ -24,13 +24,25 @@ type CallOption func(*callOptions)
 type callOptions struct {
 	clientToken string
 	busyCodes   []string
+	persist     bool
 }
 
 // WithClientToken marks a call that creates something. Such a call is retried
 // only because it carries this token, which the caller has put on the request:
-// every attempt re-sends the same request, so the same token.
+// every attempt re-sends the same request, so the same token. A lost answer
+// is retried until ctx's deadline, not max_retries times (Persist): giving up
+// early would leave a plan that may have been bought untracked.
 func WithClientToken(token string) CallOption {
-	return func(o *callOptions) { o.clientToken = token }
+	return func(o *callOptions) { o.clientToken, o.persist = token, true }
+}
+
+// Persist retries transient errors (the table's Retry codes, untabled 5xx,
+// connection resets and timeouts) until ctx's deadline instead of
+// max_retries times. Resource operations use it: their timeouts are the
+// user's budget, and a transient error must not end a wait for a plan that
+// was already bought (DESIGN.md, "Never buy twice").
+func Persist() CallOption {
+	return func(o *callOptions) { o.persist = true }
 }
 
 // RetryOn retries the given codes (a busy plan, a binding being removed)
@@ -47,6 +59,7 @@ const (
 	stop       decision = iota // report the error
 	retryCount                 // retry while attempts < max_retries
 	retryUntil                 // retry until the deadline (RetryOn codes)
+	retryPersist               // retry until the deadline (Persist, transient errors)
 )
 
 // classify decides whether err is worth another attempt. Data comes from the
@@ -189,8 +202,10 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 	}
 	start := now()
 	busyDeadline, hasDeadline := ctx.Deadline()
+	persistDeadline := busyDeadline
 	if !hasDeadline {
 		busyDeadline = start.Add(DefaultBusyBudget)
+		persistDeadline = start.Add(DefaultPersistBudget)
 	}
 
 	pc := c.pacers.For(product + ":" + op)
@@ -225,6 +240,13 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 			tflog.Debug(ctx, "API call failed, not retrying", fields)
 			return err
 		case retryCount:
+			if o.persist {
+				if !now().Before(persistDeadline) {
+					return err
+				}
+				d = retryPersist
+				break
+			}
 			if counted >= c.maxRetries {
 				fields["max_retries"] = c.maxRetries
 				tflog.Warn(ctx, "API call failed, retries exhausted", fields)
@@ -250,6 +272,9 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 			if d == retryUntil && busyDeadline.Before(latest) {
 				latest = busyDeadline
 			}
+			if d == retryPersist && persistDeadline.Before(latest) {
+				latest = persistDeadline
+			}
 			at, ok := pc.Reserve(t, latest)
 			if !ok {
 				tflog.Warn(ctx, "API call throttled, no send slot before the deadline", fields)
@@ -267,6 +292,9 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 			return err
 		}
 		if d == retryUntil && t.Add(delay).After(busyDeadline) {
+			return err
+		}
+		if d == retryPersist && t.Add(delay).After(persistDeadline) {
 			return err
 		}
 		fields["retry_in"] = delay.String()

@@ -28,19 +28,26 @@ const (
 // It returns ErrNotFound (wrapped or not) when the object does not exist.
 type Refresh func(ctx context.Context) (obj any, state string, err error)
 
+// NotFoundAlways, as Config.NotFoundChecks, treats "not found" as pending
+// until the deadline: a plan just bought may stay invisible to Describe for a
+// while, and giving up early would look like "gone" (DESIGN.md).
+const NotFoundAlways = -1
+
 // Config describes one wait.
 type Config struct {
 	// Target states end the wait successfully.
 	Target []string
-	// Pending states keep the wait going. Any other state is an error.
-	// Leave empty to treat every non-target state as pending.
-	Pending []string
+	// Fail states end the wait with an UnexpectedStateError: states that
+	// waiting cannot change (a plan locked for an unpaid bill). Every other
+	// state, one the API never documented included, keeps the wait going:
+	// an answer that makes no sense is polled again, never taken as final.
+	Fail []string
 	// Refresh reads the object once.
 	Refresh Refresh
 	// NotFoundOK: when true, ErrNotFound ends the wait successfully
 	// (waiting for a deletion). Otherwise it is treated as pending for
-	// NotFoundChecks polls (eventual consistency right after create),
-	// then returned.
+	// NotFoundChecks consecutive polls (NotFoundAlways: until the
+	// deadline), then returned.
 	NotFoundOK     bool
 	NotFoundChecks int
 	// Floor and Fraction set the poll interval; zero means the defaults.
@@ -62,14 +69,22 @@ func (e *UnexpectedStateError) Error() string {
 	return fmt.Sprintf("unexpected state %q, wanted one of %v", e.State, e.Target)
 }
 
-// TimeoutError reports that the context ended before the target was reached.
+// TimeoutError reports that the context ended before the target was reached:
+// its deadline passed (Err is context.DeadlineExceeded) or it was cancelled,
+// as Terraform does on Ctrl-C (context.Canceled).
 type TimeoutError struct {
+	// LastState is the last state seen; "" when the object never showed.
 	LastState string
-	Waited    time.Duration
-	Err       error
+	// Last is the object of the last successful Refresh, or nil.
+	Last   any
+	Waited time.Duration
+	Err    error
 }
 
 func (e *TimeoutError) Error() string {
+	if errors.Is(e.Err, context.Canceled) {
+		return fmt.Sprintf("interrupted after %s of waiting (last state %q)", e.Waited.Round(time.Second), e.LastState)
+	}
 	return fmt.Sprintf("timed out after %s waiting (last state %q): %v", e.Waited.Round(time.Second), e.LastState, e.Err)
 }
 
@@ -104,6 +119,7 @@ func (c Config) Until(ctx context.Context) (any, error) {
 	}
 	start := now()
 	lastState := ""
+	var last any
 	notFound := 0
 	for {
 		obj, state, err := c.Refresh(ctx)
@@ -113,26 +129,26 @@ func (c Config) Until(ctx context.Context) (any, error) {
 				return nil, nil
 			}
 			notFound++
-			if notFound > c.NotFoundChecks {
+			if c.NotFoundChecks != NotFoundAlways && notFound > c.NotFoundChecks {
 				return nil, err
 			}
 		case err != nil:
 			if ctx.Err() != nil {
-				return nil, &TimeoutError{LastState: lastState, Waited: now().Sub(start), Err: ctx.Err()}
+				return nil, &TimeoutError{LastState: lastState, Last: last, Waited: now().Sub(start), Err: ctx.Err()}
 			}
 			return nil, err
 		default:
 			notFound = 0
-			lastState = state
+			lastState, last = state, obj
 			if slices.Contains(c.Target, state) {
 				return obj, nil
 			}
-			if len(c.Pending) > 0 && !slices.Contains(c.Pending, state) {
+			if slices.Contains(c.Fail, state) {
 				return obj, &UnexpectedStateError{State: state, Target: c.Target}
 			}
 		}
 		if err := sleep(ctx, c.Interval(now().Sub(start))); err != nil {
-			return nil, &TimeoutError{LastState: lastState, Waited: now().Sub(start), Err: err}
+			return nil, &TimeoutError{LastState: lastState, Last: last, Waited: now().Sub(start), Err: err}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package wait
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -35,7 +36,7 @@ func TestUntilOvershootBound(t *testing.T) {
 		c := &fakeClock{t: time.Unix(1e9, 0)}
 		start := c.t
 		calls := 0
-		cfg := Config{Target: []string{"Idle"}, Pending: []string{"Creating"}, Refresh: readyAfter(c, start, ready, &calls), Now: c.now, Sleep: c.sleep}
+		cfg := Config{Target: []string{"Idle"}, Refresh: readyAfter(c, start, ready, &calls), Now: c.now, Sleep: c.sleep}
 		obj, err := cfg.Until(context.Background())
 		if err != nil || obj != "obj" {
 			t.Fatalf("ready=%s: Until = %v, %v", ready, obj, err)
@@ -64,12 +65,71 @@ func TestUntilFiveMinutesCallBudget(t *testing.T) {
 }
 
 func TestUntilUnexpectedState(t *testing.T) {
-	cfg := Config{Target: []string{"Idle"}, Pending: []string{"Creating"},
+	cfg := Config{Target: []string{"Idle"}, Fail: []string{"Locked"},
 		Refresh: func(context.Context) (any, string, error) { return nil, "Locked", nil }}
 	_, err := cfg.Until(context.Background())
 	var use *UnexpectedStateError
 	if !errors.As(err, &use) || use.State != "Locked" {
 		t.Fatalf("err = %v, want UnexpectedStateError for Locked", err)
+	}
+}
+
+// A state the API never documented is polled again, not taken as final.
+func TestUntilUnknownStateIsPending(t *testing.T) {
+	c := &fakeClock{t: time.Unix(1e9, 0)}
+	calls := 0
+	cfg := Config{Target: []string{"Idle"}, Fail: []string{"Locked"}, Now: c.now, Sleep: c.sleep,
+		Refresh: func(context.Context) (any, string, error) {
+			calls++
+			if calls < 4 {
+				return nil, "SomethingNew", nil
+			}
+			return "obj", "Idle", nil
+		}}
+	obj, err := cfg.Until(context.Background())
+	if err != nil || obj != "obj" || calls != 4 {
+		t.Fatalf("obj=%v err=%v calls=%d, want obj after 4 polls", obj, err, calls)
+	}
+}
+
+// NotFoundAlways: not found is pending until the deadline, and the timeout
+// then says the object never showed.
+func TestUntilNotFoundAlways(t *testing.T) {
+	c := &fakeClock{t: time.Unix(1e9, 0)}
+	ctx, cancel := context.WithDeadline(context.Background(), c.t.Add(30*time.Second))
+	defer cancel()
+	calls := 0
+	cfg := Config{Target: []string{"Idle"}, NotFoundChecks: NotFoundAlways, Now: c.now, Sleep: c.sleep,
+		Refresh: func(context.Context) (any, string, error) { calls++; return nil, "", ErrNotFound }}
+	_, err := cfg.Until(ctx)
+	var te *TimeoutError
+	if !errors.As(err, &te) || te.LastState != "" {
+		t.Fatalf("err = %v, want a TimeoutError that never saw the object", err)
+	}
+	if calls < 10 {
+		t.Fatalf("only %d polls in 30 s: not found ended the wait early", calls)
+	}
+}
+
+// A cancelled context (Terraform's Ctrl-C) is reported as an interrupt.
+func TestUntilInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	cfg := Config{Target: []string{"Idle"},
+		Refresh: func(context.Context) (any, string, error) {
+			calls++
+			if calls == 2 {
+				cancel()
+			}
+			return "obj", "Creating", nil
+		}}
+	_, err := cfg.Until(ctx)
+	var te *TimeoutError
+	if !errors.As(err, &te) || !errors.Is(err, context.Canceled) || te.Last != "obj" {
+		t.Fatalf("err = %v, want an interrupt TimeoutError keeping the last object", err)
+	}
+	if !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("message %q does not say interrupted", err.Error())
 	}
 }
 

@@ -5,12 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
-	"github.com/hashicorp/go-uuid"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -21,14 +19,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
-	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
+	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
@@ -53,11 +52,10 @@ const (
 // Codes with behaviour of their own (BEHAVIOUR.md); their diagnostics come from
 // the error table like every other code.
 var (
-	notFoundCodes       = []string{"ParameterCenInstanceId"}
-	deleteGoneCodes     = []string{"ParameterBwpInstanceId"}
-	busyCodes           = []string{"InvalidStatus.Resource", "Operation.Blocking"}
-	deleteBusyCodes     = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
-	createNotFoundPolls = 20 // Describe can lag a fresh plan by a few seconds.
+	notFoundCodes   = []string{"ParameterCenInstanceId"}
+	deleteGoneCodes = []string{"ParameterBwpInstanceId"}
+	busyCodes       = []string{"InvalidStatus.Resource", "Operation.Blocking"}
+	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
 )
 
 var (
@@ -65,6 +63,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*bandwidthPackageResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*bandwidthPackageResource)(nil)
 	_ resource.ResourceWithImportState      = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*bandwidthPackageResource)(nil)
 )
 
 // NewBandwidthPackageResource returns the aliyun_cen_bandwidth_package resource.
@@ -254,11 +253,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	what := fmt.Sprintf("creating CEN bandwidth plan (%q)", plan.label())
 	// One token per create: every retry of this create carries it, so a
 	// retried call whose first answer was lost cannot buy a second plan.
-	token, err := uuid.GenerateUUID()
-	if err != nil {
-		resp.Diagnostics.AddError("Error "+what, "generating a ClientToken: "+err.Error())
-		return
-	}
+	token := client.NewClientToken()
 	request, diags := createRequest(ctx, &plan, token)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -266,61 +261,70 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	}
 	conn := r.client.CEN()
 	var out *cbn.CreateCenBandwidthPackageResponse
-	err = r.client.Do(ctx, request.GetActionName(), func() error {
+	err := r.client.Do(ctx, request.GetActionName(), func() error {
 		var err error
 		out, err = conn.CreateCenBandwidthPackage(request)
 		return err
 	}, client.WithClientToken(token), client.RetryOn("Operation.Blocking"))
 	if err != nil {
+		if purchase.MayHaveBought(err) {
+			purchase.AddLostAnswer(&resp.Diagnostics, what, err, token,
+				"the data source aliyun_cen_bandwidth_packages (filter on name_regex or the areas) lists the account's plans",
+				"terraform import aliyun_cen_bandwidth_package.<name> cenbwp-...")
+			return
+		}
 		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
 		return
 	}
 
-	// Store the plan at once: an apply interrupted while waiting leaves a
-	// tainted plan in state rather than an untracked purchase.
+	// Bought: from here on nothing fails the create (package purchase).
 	plan.ID = types.StringValue(out.CenBandwidthPackageId)
 	plan.OrderID = tfvalue.NullIfEmpty(out.CenBandwidthPackageOrderId)
-	plan.nullUnknowns()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	autoPay := plan.AutoPay.IsNull() || plan.AutoPay.ValueBool()
-	notFoundPolls := createNotFoundPolls
-	if !autoPay {
-		// The plan shows only once its order is paid, which may happen in the
-		// console at any time before the create timeout.
-		notFoundPolls = math.MaxInt
-	}
-	p, err := waitBandwidthPackageCreated(ctx, r.client, plan.ID.ValueString(), notFoundPolls)
+	p, err := waitBandwidthPackageCreated(ctx, r.client, plan.ID.ValueString())
 	if err != nil {
-		if !autoPay && (errors.Is(err, wait.ErrNotFound) || isTimeoutBeforeAppearing(err)) {
-			resp.Diagnostics.AddError("Error "+what+": the order awaits payment",
-				fmt.Sprintf("auto_pay is false and order %s for bandwidth plan %s was not paid within the create timeout (%s), "+
-					"so the plan does not exist yet. It is kept in state as tainted. To keep it, pay the order in the Order Hub "+
-					"of the Alibaba Cloud console, then run terraform untaint on this resource; otherwise the next apply "+
-					"orders a new plan. To wait longer, raise timeouts.create.",
-					plan.OrderID.ValueString(), plan.ID.ValueString(), timeout))
-			return
+		pending := &purchase.Pending{Reason: purchase.Reason(ctx, err, timeout)}
+		var te *wait.TimeoutError
+		if errors.As(err, &te) {
+			pending.Seen = te.LastState != ""
+			p, _ = te.Last.(*cbn.CenBandwidthPackage)
 		}
-		resp.Diagnostics.AddError("Error "+what+": waiting until it is ready",
-			fmt.Sprintf("Bandwidth plan %s (order %s) was bought but did not become Idle or InUse: %s. "+
-				"It is kept in state as tainted.", plan.ID.ValueString(), plan.OrderID.ValueString(), err))
+		if !pending.Seen && !plan.AutoPay.IsNull() && !plan.AutoPay.ValueBool() {
+			pending.Reason += purchase.UnpaidHint(plan.OrderID.ValueString())
+		}
+		if p != nil {
+			applied := plan
+			applied.fromAPI(p)
+			plan.fillUnknown(&applied)
+		}
+		plan.nullUnknowns()
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+		purchase.AddUnfinished(&resp.Diagnostics, what, "CEN bandwidth plan "+plan.ID.ValueString(),
+			plan.OrderID.ValueString(), pending.Reason, resumeTodo)
 		return
 	}
 	plan.fromAPI(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// resumeTodo is what an apply that resumes an unfinished CEN purchase does.
+const resumeTodo = "waits until the plan is Idle or InUse, then applies any change the configuration asks for"
+
 func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	pending, diags := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	p, err := findBandwidthPackageByID(ctx, r.client, state.ID.ValueString())
 	if errors.Is(err, wait.ErrNotFound) {
+		if pending != nil && !pending.Seen {
+			// Bought but not visible yet (an unpaid order, a Describe that
+			// lags a new plan): not gone. The next apply resumes it.
+			return
+		}
 		resp.Diagnostics.AddWarning("CEN bandwidth plan not found",
 			fmt.Sprintf("Bandwidth plan %s no longer exists (deleted outside Terraform, or expired); it is removed from state "+
 				"and the next plan offers to create it again.", state.ID.ValueString()))
@@ -333,6 +337,43 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 	}
 	state.fromAPI(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if pending != nil {
+		// Seen now. The record stays until an apply finishes the plan, so
+		// the plan always shows that apply, whatever the refresh timing.
+		pending.Seen = true
+		resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+	}
+}
+
+// ModifyPlan warns before a subscription is destroyed or replaced, and plans
+// an unfinished purchase as an update in place that resumes it.
+func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	label := "CEN bandwidth plan " + state.ID.ValueString()
+	destroy := req.Plan.Raw.IsNull()
+	if state.ChargeType.ValueString() == chargeTypePrepay && (destroy || len(resp.RequiresReplace) > 0) {
+		purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
+			expired(state.ExpiredTime.ValueString(), time.Now()), !destroy, "removes it from state")
+	}
+	if destroy || len(resp.RequiresReplace) > 0 {
+		return
+	}
+	pending, diags := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if pending == nil {
+		return
+	}
+	purchase.AddResume(&resp.Diagnostics, label, pending, resumeTodo)
+	var s resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &s)
+	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, s.Schema, req.Config, &resp.Plan, "id", "order_id")...)
 }
 
 func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -354,6 +395,23 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	what := fmt.Sprintf("updating CEN bandwidth plan (%s)", id)
 	conn := r.client.CEN()
 
+	pending, diags := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if pending != nil {
+		// An earlier apply bought the plan and stopped before it was ready.
+		if _, err := waitBandwidthPackageCreated(ctx, r.client, id); err != nil {
+			pending.Reason = purchase.Reason(ctx, err, timeout)
+			if !pending.Seen && !plan.AutoPay.IsNull() && !plan.AutoPay.ValueBool() {
+				pending.Reason += purchase.UnpaidHint(state.OrderID.ValueString())
+			}
+			resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+			resp.Diagnostics.AddError(what+": the plan is still not ready",
+				fmt.Sprintf("Bandwidth plan %s, bought by an earlier apply, did not become Idle or InUse: %s. It stays in state; "+
+					"run terraform apply again to keep waiting, or raise timeouts.update.", id, pending.Reason))
+			return
+		}
+	}
+
 	if !plan.Bandwidth.Equal(state.Bandwidth) {
 		request := cbn.CreateModifyCenBandwidthPackageSpecRequest()
 		request.CenBandwidthPackageId = id
@@ -361,7 +419,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		err := r.client.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.ModifyCenBandwidthPackageSpec(request)
 			return err
-		}, client.RetryOn(busyCodes...))
+		}, client.RetryOn(busyCodes...), client.Persist())
 		if err != nil {
 			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
 			return
@@ -385,7 +443,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		err := r.client.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.ModifyCenBandwidthPackageAttribute(request)
 			return err
-		}, client.RetryOn(busyCodes...))
+		}, client.RetryOn(busyCodes...), client.Persist())
 		if err != nil {
 			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
 			return
@@ -435,6 +493,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	applied.fromAPI(p)
 	plan.fillUnknown(&applied)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, nil)...)
 }
 
 func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -453,7 +512,25 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 	id := state.ID.ValueString()
 	what := fmt.Sprintf("deleting CEN bandwidth plan (%s)", id)
-	p, err := findBandwidthPackageByID(ctx, r.client, id)
+	pending, diags := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	var p *cbn.CenBandwidthPackage
+	var err error
+	if pending != nil && !pending.Seen {
+		// Bought but never seen: not finding it proves nothing, so wait
+		// for it to show (an unpaid order shows once paid) before deleting.
+		p, err = waitBandwidthPackageVisible(ctx, r.client, id)
+		if err != nil {
+			resp.Diagnostics.AddError(what+": the plan has not appeared yet",
+				fmt.Sprintf("Bandwidth plan %s was bought by an apply that stopped before the API showed it (%s), and it "+
+					"did not show within the delete timeout, so the provider cannot release it and keeps it in state. If its "+
+					"order awaits payment, cancel the order in the Order Hub of the Alibaba Cloud console and then run "+
+					"terraform state rm on this resource; otherwise run terraform destroy again later.", id, pending.Reason))
+			return
+		}
+	} else {
+		p, err = findBandwidthPackageByID(ctx, r.client, id)
+	}
 	if errors.Is(err, wait.ErrNotFound) {
 		return
 	}
@@ -462,7 +539,8 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if p.BandwidthPackageChargeType == chargeTypePrepay && !expired(p.ExpiredTime, time.Now()) {
-		diagnostics.AddSubscriptionKept(&resp.Diagnostics, fmt.Sprintf("CEN bandwidth plan %q", p.Name), id, p.ExpiredTime)
+		// The API refuses to release it; ModifyPlan warned at plan time.
+		tflog.Info(ctx, "subscription plan not released before expiry, removed from state", map[string]any{"id": id, "expired_time": p.ExpiredTime})
 		return
 	}
 
@@ -472,7 +550,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	err = r.client.Do(ctx, request.GetActionName(), func() error {
 		_, err := conn.DeleteCenBandwidthPackage(request)
 		return err
-	}, client.RetryOn(deleteBusyCodes...))
+	}, client.RetryOn(deleteBusyCodes...), client.Persist())
 	if apierrors.IsCode(err, deleteGoneCodes...) {
 		return
 	}
@@ -509,7 +587,7 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 		if err := r.client.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.UntagResources(request)
 			return err
-		}, client.RetryOn(busyCodes...)); err != nil {
+		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
 			return err
 		}
 	}
@@ -525,7 +603,7 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 		if err := r.client.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.TagResources(request)
 			return err
-		}, client.RetryOn(busyCodes...)); err != nil {
+		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
 			return err
 		}
 	}
@@ -599,18 +677,37 @@ func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
 	}
 }
 
-// waitBandwidthPackageCreated waits until a new plan is Idle or InUse.
-// notFoundPolls is how many empty answers to tolerate while it appears.
-func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string, notFoundPolls int) (*cbn.CenBandwidthPackage, error) {
+// waitBandwidthPackageCreated waits until a plan just bought is Idle or
+// InUse. Not found counts as not visible yet, until the deadline: an unpaid
+// order, or a Describe that lags a new plan (DESIGN.md).
+func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
 	obj, err := wait.Config{
-		Target:         []string{statusIdle, statusInUse},
-		Pending:        []string{statusCreating},
+		Target:         readyStatuses,
 		Refresh:        statusBandwidthPackage(c, id),
-		NotFoundChecks: notFoundPolls,
+		NotFoundChecks: wait.NotFoundAlways,
 	}.Until(ctx)
 	p, _ := obj.(*cbn.CenBandwidthPackage)
 	return p, err
 }
+
+// waitBandwidthPackageVisible waits until Describe shows a plan bought by an
+// apply that never saw it, whatever its status.
+func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
+	refresh := statusBandwidthPackage(c, id)
+	obj, err := wait.Config{
+		Target: []string{"visible"},
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, _, err := refresh(ctx)
+			return obj, "visible", err
+		},
+		NotFoundChecks: wait.NotFoundAlways,
+	}.Until(ctx)
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
+}
+
+// readyStatuses are the statuses of a usable plan (BEHAVIOUR.md).
+var readyStatuses = []string{statusIdle, statusInUse}
 
 // statusApplying is the wait's own state for a plan that looks ready but does
 // not show the change yet.
@@ -621,8 +718,7 @@ const statusApplying = "Applying"
 func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string, applied func(*cbn.CenBandwidthPackage) bool) (*cbn.CenBandwidthPackage, error) {
 	refresh := statusBandwidthPackage(c, id)
 	obj, err := wait.Config{
-		Target:  []string{statusIdle, statusInUse},
-		Pending: []string{statusUpdating, statusCreating, statusApplying},
+		Target: readyStatuses,
 		Refresh: func(ctx context.Context) (any, string, error) {
 			obj, state, err := refresh(ctx)
 			if p, ok := obj.(*cbn.CenBandwidthPackage); ok && err == nil && (state == statusIdle || state == statusInUse) && !applied(p) {
@@ -643,13 +739,6 @@ func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id strin
 		NotFoundOK: true,
 	}.Until(ctx)
 	return err
-}
-
-// isTimeoutBeforeAppearing reports a wait that timed out before Describe
-// ever showed the plan.
-func isTimeoutBeforeAppearing(err error) bool {
-	var te *wait.TimeoutError
-	return errors.As(err, &te) && te.LastState == ""
 }
 
 // expiredTimeLayouts are the forms Describe uses for ExpiredTime.

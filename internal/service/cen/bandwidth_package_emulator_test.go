@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
@@ -69,26 +70,42 @@ func TestDeleteSubscriptionWarns(t *testing.T) {
 	t.Parallel()
 	emu, c := emulatorClient(t, emulator.WithReadyDelay(10*time.Millisecond))
 	id := createPlan(t, c, "PREPAY")
-	p, err := waitBandwidthPackageCreated(context.Background(), c, id, 5)
+	p, err := waitBandwidthPackageCreated(context.Background(), c, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	r := &bandwidthPackageResource{client: c}
-	resp := &resource.DeleteResponse{}
-	r.Delete(context.Background(), resource.DeleteRequest{State: stateOf(t, id)}, resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("delete of a subscription failed: %v", resp.Diagnostics)
+	// The warning comes once, at plan time: planning the destroy names
+	// the plan, its expiry and that it keeps billing.
+	state := stateOf(t, id)
+	var sr resource.SchemaResponse
+	r.Schema(context.Background(), resource.SchemaRequest{}, &sr)
+	var m bandwidthPackageModel
+	if d := state.Get(context.Background(), &m); d.HasError() {
+		t.Fatal(d)
 	}
-	warnings := resp.Diagnostics.Warnings()
+	m.ChargeType, m.ExpiredTime = types.StringValue("PREPAY"), types.StringValue(p.ExpiredTime)
+	if d := state.Set(context.Background(), &m); d.HasError() {
+		t.Fatal(d)
+	}
+	planResp := &resource.ModifyPlanResponse{Plan: tfsdk.Plan{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(context.Background()), nil)}}
+	r.ModifyPlan(context.Background(), resource.ModifyPlanRequest{State: state, Plan: planResp.Plan}, planResp)
+	warnings := planResp.Diagnostics.Warnings()
 	if len(warnings) != 1 {
-		t.Fatalf("want one warning, got %v", resp.Diagnostics)
+		t.Fatalf("want one plan-time warning, got %v", planResp.Diagnostics)
 	}
 	text := warnings[0].Summary() + " " + warnings[0].Detail()
-	for _, want := range []string{id, `"direct"`, p.ExpiredTime, "subscription"} {
+	for _, want := range []string{id, p.ExpiredTime, "subscription", "keeps billing"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("warning does not name %q: %s", want, text)
 		}
+	}
+
+	resp := &resource.DeleteResponse{}
+	r.Delete(context.Background(), resource.DeleteRequest{State: state}, resp)
+	if resp.Diagnostics.HasError() || len(resp.Diagnostics) != 0 {
+		t.Fatalf("delete of a subscription: want no diagnostic (the plan warned), got %v", resp.Diagnostics)
 	}
 	if n := emu.Calls("DeleteCenBandwidthPackage"); n != 0 {
 		t.Errorf("DeleteCenBandwidthPackage called %d times", n)
@@ -131,7 +148,7 @@ func BenchmarkWaitCreated(b *testing.B) {
 		before := emu.Calls("DescribeCenBandwidthPackages")
 		start := time.Now()
 		id := createPlan(b, c, "POSTPAY")
-		if _, err := waitBandwidthPackageCreated(context.Background(), c, id, 5); err != nil {
+		if _, err := waitBandwidthPackageCreated(context.Background(), c, id); err != nil {
 			b.Fatal(err)
 		}
 		late = time.Since(start) - ready

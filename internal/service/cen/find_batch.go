@@ -101,11 +101,13 @@ func describePages(ctx context.Context, c *client.Client, ids []string) (map[str
 		request.PageNumber = requests.NewInteger(page)
 		conn := c.CEN()
 		var resp *cbn.DescribeCenBandwidthPackagesResponse
+		// Persist: a transient error must neither end a wait for a plan
+		// just bought nor fail a refresh while the retry budget lasts.
 		err := c.Do(ctx, request.GetActionName(), func() error {
 			var err error
 			resp, err = conn.DescribeCenBandwidthPackages(request)
 			return err
-		})
+		}, client.Persist())
 		if err != nil {
 			return nil, err
 		}

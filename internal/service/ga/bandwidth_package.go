@@ -3,8 +3,6 @@ package ga
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,10 +32,10 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
-	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
+	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
@@ -78,8 +76,10 @@ var (
 
 	// readyStates: a plan attached to an accelerator is "binded" and as usable as "active".
 	readyStates = []string{"active", "binded"}
-	// busyStates pass by themselves; finacialLocked (sic) and locked do not.
-	busyStates = []string{"init", "updating", "binding", "unbinding"}
+	// stuckStates do not pass by waiting: finacialLocked (the API's
+	// spelling) and locked. Every other state, init, updating, binding,
+	// unbinding and any the API adds, is waited through.
+	stuckStates = []string{"finacialLocked", "locked"}
 
 	// updateBusyCodes: UpdateBandwidthPackage answers these while the plan is
 	// settling after create or busy with another change; they pass by waiting.
@@ -332,12 +332,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	if req.Plan.Raw.IsNull() {
 		var state bandwidthPackageModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if state.ChargeType.ValueString() == chargePrepay {
-			resp.Diagnostics.AddWarning("Destroying a subscription only turns its renewal off",
-				fmt.Sprintf("GA bandwidth plan %s is a subscription, which cannot be released before it expires (%s). "+
-					"Destroy sets its renewal to NotRenewal and removes it from state.",
-					state.ID.ValueString(), state.ExpiredTime.ValueString()))
-		}
+		warnSubscription(&resp.Diagnostics, state, false)
 		return
 	}
 	var plan, config bandwidthPackageModel
@@ -380,7 +375,36 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if len(resp.RequiresReplace) > 0 {
+		warnSubscription(&resp.Diagnostics, state, true)
+		return
+	}
+	pending, d := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(d...)
+	if pending == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	purchase.AddResume(&resp.Diagnostics, "GA bandwidth plan "+state.ID.ValueString(), pending, resumeTodo)
+	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, schemaOf(ctx), req.Config, &resp.Plan, "id", "order_id")...)
 }
+
+// warnSubscription warns at plan time before a subscription plan is
+// destroyed or replaced: the API releases none before it expires.
+func warnSubscription(diags *diag.Diagnostics, state bandwidthPackageModel, replace bool) {
+	if !strings.EqualFold(state.ChargeType.ValueString(), chargePrepay) {
+		return
+	}
+	purchase.SubscriptionAtRisk(diags, "GA bandwidth plan "+state.ID.ValueString(), state.ExpiredTime.ValueString(),
+		expired(state.ExpiredTime.ValueString(), time.Now()), replace,
+		"turns its renewal off (NotRenewal) and removes it from state")
+}
+
+func schemaOf(ctx context.Context) schema.Schema { return bandwidthPackageSchema(ctx) }
 
 // setPurchaseDefaults resolves the purchase options left to their defaults:
 // AutoPay true, and with PREPAY one Month.
@@ -423,7 +447,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	what := describe("creating", plan)
 
 	// One token for every retry of this create, so a retried call cannot buy twice.
-	token := newClientToken()
+	token := client.NewClientToken()
 	request, d := createRequest(ctx, &plan, token)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
@@ -436,65 +460,92 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		return err
 	}, client.WithClientToken(token))
 	if err != nil {
+		if purchase.MayHaveBought(err) {
+			purchase.AddLostAnswer(&resp.Diagnostics, what, err, token,
+				"the data source aliyun_ga_bandwidth_packages (filter on type, status or tags) lists the account's plans",
+				"terraform import aliyun_ga_bandwidth_package.<name> gbwp-...")
+			return
+		}
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
+
+	// Bought: from here on nothing fails the create (package purchase).
 	id := response.BandwidthPackageId
 	plan.ID = types.StringValue(id)
 	plan.OrderID = types.StringValue(response.OrderId)
-	// Stored at once, so a failed wait leaves a tainted plan rather than an orphan.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("order_id"), response.OrderId)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	tflog.Info(ctx, "created GA bandwidth plan", map[string]any{"id": id, "order_id": response.OrderId})
+	// CreateBandwidthPackage takes no name or description: a call after
+	// the plan is active sets them.
+	followUp := !plan.Name.IsNull() || !plan.Description.IsNull()
 
-	// Until its order is paid an AutoPay=false plan does not exist: wait for payment up to the timeout.
-	checks := notFoundChecks
-	if !plan.AutoPay.ValueBool() {
-		checks = int(^uint(0) >> 1)
-	}
-	if err := waitBandwidthPackageCreated(ctx, r.client, id, checks); err != nil {
-		if !plan.AutoPay.ValueBool() {
-			resp.Diagnostics.AddError(what+": order not paid",
-				fmt.Sprintf("With auto_pay = false the plan exists only once order %s is paid in the Order Center. "+
-					"The order was not paid within the create timeout; pay it and run terraform apply again. %v",
-					response.OrderId, err))
-			return
+	bp, err := waitBandwidthPackageCreated(ctx, r.client, id)
+	if err != nil {
+		pending := &purchase.Pending{FollowUp: followUp, Reason: purchase.Reason(ctx, err, timeout)}
+		var te *wait.TimeoutError
+		if errors.As(err, &te) {
+			pending.Seen = te.LastState != ""
+			bp, _ = te.Last.(*bandwidthPackage)
 		}
-		resp.Diagnostics.AddError(what+": waiting for the plan to become active", err.Error())
+		if !pending.Seen && !plan.AutoPay.ValueBool() {
+			pending.Reason += purchase.UnpaidHint(response.OrderId)
+		}
+		r.keepUnfinished(ctx, resp, &plan, what, pending, bp)
 		return
 	}
-
-	// CreateBandwidthPackage takes no name or description; they are set once the plan is active.
-	if !plan.Name.IsNull() || !plan.Description.IsNull() {
+	if followUp {
 		update := gasdk.CreateUpdateBandwidthPackageRequest()
 		update.RegionId = client.GARegion
 		update.BandwidthPackageId = id
 		update.Name = plan.Name.ValueString()
 		update.Description = plan.Description.ValueString()
 		if err := r.updateAttributes(ctx, update); err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			r.keepUnfinished(ctx, resp, &plan, what, &purchase.Pending{Seen: true, FollowUp: true,
+				Reason: "setting its name and description failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 			return
 		}
 	}
-
 	if err := r.refresh(ctx, &plan); err != nil {
-		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		r.keepUnfinished(ctx, resp, &plan, what, &purchase.Pending{Seen: true,
+			Reason: "reading it back failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// resumeTodo is what an apply that resumes an unfinished GA purchase does.
+const resumeTodo = "waits until the plan is active, sets its name and description, then applies any change the configuration asks for"
+
+// keepUnfinished stores a bought plan that Create could not finish, with a
+// warning and the pending record the next apply resumes from. last is the
+// plan as Describe last showed it, or nil.
+func (r *bandwidthPackageResource) keepUnfinished(ctx context.Context, resp *resource.CreateResponse, plan *bandwidthPackageModel,
+	what string, pending *purchase.Pending, last *bandwidthPackage) {
+	if last != nil && plan.Status.IsUnknown() {
+		plan.Status = types.StringValue(last.State)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(purchase.NullUnknowns(&resp.State)...)
+	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+	purchase.AddUnfinished(&resp.Diagnostics, what, "GA bandwidth plan "+plan.ID.ValueString(),
+		plan.OrderID.ValueString(), pending.Reason, resumeTodo)
+}
+
 func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	pending, d := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	err := r.refresh(ctx, &state)
 	if errors.Is(err, wait.ErrNotFound) {
+		if pending != nil && !pending.Seen {
+			// Bought but not visible yet (an unpaid order, a Describe that
+			// lags a new plan): not gone. The next apply resumes it.
+			return
+		}
 		resp.Diagnostics.AddWarning("GA bandwidth plan is gone",
 			fmt.Sprintf("GA bandwidth plan %s no longer exists; it is removed from state and will be created again on apply.",
 				state.ID.ValueString()))
@@ -506,6 +557,12 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if pending != nil {
+		// Seen now. The record stays until an apply finishes the plan, so
+		// the plan always shows that apply, whatever the refresh timing.
+		pending.Seen = true
+		resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+	}
 }
 
 func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -526,6 +583,25 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	plan.ID = state.ID
 	what := describe("updating", plan)
 
+	pending, d := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(d...)
+	if pending != nil {
+		// An earlier apply bought the plan and stopped before finishing it.
+		if _, err := waitBandwidthPackageCreated(ctx, r.client, id); err != nil {
+			pending.Reason = purchase.Reason(ctx, err, timeout)
+			if !pending.Seen && !plan.AutoPay.IsNull() && !plan.AutoPay.ValueBool() {
+				pending.Reason += purchase.UnpaidHint(state.OrderID.ValueString())
+			}
+			resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+			resp.Diagnostics.AddError(what+": the plan is still not active",
+				fmt.Sprintf("GA bandwidth plan %s, bought by an earlier apply, did not become active: %s. It stays in state; "+
+					"run terraform apply again to keep waiting, or raise timeouts.update.", id, pending.Reason))
+			return
+		}
+	}
+	// Settings the create could not send yet go out whatever state says.
+	followUp := pending != nil && pending.FollowUp
+
 	update := gasdk.CreateUpdateBandwidthPackageRequest()
 	update.RegionId = client.GARegion
 	update.BandwidthPackageId = id
@@ -544,11 +620,11 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		update.BandwidthType = plan.BandwidthType.ValueString()
 		changed = true
 	}
-	if known(plan.Name) && !plan.Name.Equal(state.Name) {
+	if known(plan.Name) && (followUp || !plan.Name.Equal(state.Name)) {
 		update.Name = plan.Name.ValueString()
 		changed = true
 	}
-	if known(plan.Description) && !plan.Description.Equal(state.Description) {
+	if known(plan.Description) && (followUp || !plan.Description.Equal(state.Description)) {
 		update.Description = plan.Description.ValueString()
 		changed = true
 	}
@@ -561,13 +637,13 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 
 	if !plan.AutoRenew.Equal(state.AutoRenew) || !plan.AutoRenewDuration.Equal(state.AutoRenewDuration) {
 		params := map[string]string{"InstanceId": id, "AutoRenew": strconv.FormatBool(plan.AutoRenew.ValueBool()),
-			"RenewalStatus": renewalOff, "ClientToken": newClientToken()}
+			"RenewalStatus": renewalOff, "ClientToken": client.NewClientToken()}
 		if plan.AutoRenew.ValueBool() {
 			params["RenewalStatus"] = renewalAuto
 			params["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
 		}
 		if _, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
-			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...)); err != nil {
+			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
 			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 			return
 		}
@@ -575,9 +651,9 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 
 	if known(plan.ResourceGroupID) && !plan.ResourceGroupID.Equal(state.ResourceGroupID) {
 		params := map[string]string{"ResourceId": id, "ResourceType": resourceType,
-			"NewResourceGroupId": plan.ResourceGroupID.ValueString(), "ClientToken": newClientToken()}
+			"NewResourceGroupId": plan.ResourceGroupID.ValueString(), "ClientToken": client.NewClientToken()}
 		if _, err := r.client.CommonGA(ctx, "ChangeResourceGroup", params,
-			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...)); err != nil {
+			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
 			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 			return
 		}
@@ -602,6 +678,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, nil)...)
 }
 
 func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -620,7 +697,25 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	id := state.ID.ValueString()
 	what := describe("deleting", state)
 
-	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	pending, d := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(d...)
+	var bp *bandwidthPackage
+	var err error
+	if pending != nil && !pending.Seen {
+		// Bought but never seen: not finding it proves nothing, so wait
+		// for it to show (an unpaid order shows once paid) before deleting.
+		bp, err = waitBandwidthPackageVisible(ctx, r.client, id)
+		if err != nil {
+			resp.Diagnostics.AddError(what+": the plan has not appeared yet",
+				fmt.Sprintf("GA bandwidth plan %s was bought by an apply that stopped before the API showed it (%s), and it "+
+					"did not show within the delete timeout, so the provider cannot release it and keeps it in state. If its "+
+					"order awaits payment, cancel the order in the Order Center of the Alibaba Cloud console and then run "+
+					"terraform state rm on this resource; otherwise run terraform destroy again later.", id, pending.Reason))
+			return
+		}
+	} else {
+		bp, err = findBandwidthPackageByID(ctx, r.client, id)
+	}
 	if errors.Is(err, wait.ErrNotFound) {
 		return
 	}
@@ -631,10 +726,10 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 	if strings.EqualFold(bp.ChargeType, chargePrepay) && !expired(bp.ExpiredTime, time.Now()) {
 		// The API never releases a subscription early: let it lapse instead.
-		token := newClientToken()
+		token := client.NewClientToken()
 		params := map[string]string{"InstanceId": id, "AutoRenew": "false", "RenewalStatus": renewalNone, "ClientToken": token}
 		_, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
-			client.WithClientToken(token), client.RetryOn(renewBusyCodes...))
+			client.WithClientToken(token), client.RetryOn(renewBusyCodes...), client.Persist())
 		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
 			return
 		}
@@ -642,24 +737,20 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 			return
 		}
-		label := "GA bandwidth plan"
-		if bp.Name != "" {
-			label = fmt.Sprintf("GA bandwidth plan %q", bp.Name)
-		}
-		diagnostics.AddRenewalTurnedOff(&resp.Diagnostics, label, id,
-			formatTime(bp.ExpiredTime))
+		// ModifyPlan warned at plan time that destroy only does this.
+		tflog.Info(ctx, "subscription plan set to lapse and removed from state", map[string]any{"id": id, "expired_time": formatTime(bp.ExpiredTime)})
 		return
 	}
 
 	request := gasdk.CreateDeleteBandwidthPackageRequest()
 	request.RegionId = client.GARegion
 	request.BandwidthPackageId = id
-	token := newClientToken()
+	token := client.NewClientToken()
 	request.ClientToken = token
 	err = r.client.Do(ctx, "DeleteBandwidthPackage", func() error {
 		_, err := r.client.GA().DeleteBandwidthPackage(request)
 		return err
-	}, client.WithClientToken(token), client.RetryOn(deleteBusyCodes...))
+	}, client.WithClientToken(token), client.RetryOn(deleteBusyCodes...), client.Persist())
 	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
 		return
 	}
@@ -753,7 +844,7 @@ func (r *bandwidthPackageResource) updateAttributes(ctx context.Context, request
 	err := r.client.Do(ctx, "UpdateBandwidthPackage", func() error {
 		_, err := r.client.GA().UpdateBandwidthPackage(request)
 		return err
-	}, client.RetryOn(updateBusyCodes...))
+	}, client.RetryOn(updateBusyCodes...), client.Persist())
 	if err != nil {
 		return err
 	}
@@ -769,7 +860,7 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 		for i, k := range remove {
 			params[fmt.Sprintf("TagKey.%d", i+1)] = k
 		}
-		if _, err := r.client.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...)); err != nil {
+		if _, err := r.client.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
 			return err
 		}
 	}
@@ -779,7 +870,7 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 			params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
 			params[fmt.Sprintf("Tag.%d.Value", i+1)] = set[k]
 		}
-		if _, err := r.client.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...)); err != nil {
+		if _, err := r.client.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
 			return err
 		}
 	}
@@ -802,16 +893,19 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 	var response *gasdk.DescribeBandwidthPackageResponse
 	err := c.Do(ctx, "DescribeBandwidthPackage", func() (err error) {
 		response, err = c.GA().DescribeBandwidthPackage(request)
+		if err == nil && response.BandwidthPackageId == "" {
+			// A 200 without the plan is no answer at all, never "gone":
+			// only NotExist.BandwidthPackage says that. Retried.
+			return apierrors.NewAPIError(apierrors.CodeBadAnswer,
+				"DescribeBandwidthPackage answered without a BandwidthPackageId", response.RequestId, response.GetHttpStatus(), nil)
+		}
 		return err
-	})
+	}, client.Persist())
 	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
 		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
 	}
 	if err != nil {
 		return nil, err
-	}
-	if response.BandwidthPackageId == "" {
-		return nil, fmt.Errorf("GA bandwidth plan %s: %w (empty answer)", id, wait.ErrNotFound)
 	}
 	// State must never take another plan's values (or ID) from a confused answer.
 	if !strings.EqualFold(response.BandwidthPackageId, id) {
@@ -842,22 +936,41 @@ func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
 	}
 }
 
-// waitBandwidthPackageCreated waits until a new plan leaves init; init allows only queries.
-func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string, notFound int) error {
-	_, err := wait.Config{
+// waitBandwidthPackageCreated waits until a plan just bought is active.
+// Not found counts as not visible yet, until the deadline: an unpaid order,
+// or a Describe that lags a new plan (DESIGN.md).
+func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	obj, err := wait.Config{
 		Target:         readyStates,
-		Pending:        busyStates,
+		Fail:           stuckStates,
 		Refresh:        statusBandwidthPackage(c, id),
-		NotFoundChecks: notFound,
+		NotFoundChecks: wait.NotFoundAlways,
 	}.Until(ctx)
-	return err
+	bp, _ := obj.(*bandwidthPackage)
+	return bp, err
+}
+
+// waitBandwidthPackageVisible waits until Describe shows a plan bought by an
+// apply that never saw it, whatever its state.
+func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	refresh := statusBandwidthPackage(c, id)
+	obj, err := wait.Config{
+		Target: []string{"visible"},
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, _, err := refresh(ctx)
+			return obj, "visible", err
+		},
+		NotFoundChecks: wait.NotFoundAlways,
+	}.Until(ctx)
+	bp, _ := obj.(*bandwidthPackage)
+	return bp, err
 }
 
 // waitBandwidthPackageUpdated waits through updating back to active.
 func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string) error {
 	_, err := wait.Config{
 		Target:         readyStates,
-		Pending:        busyStates,
+		Fail:           stuckStates,
 		Refresh:        statusBandwidthPackage(c, id),
 		NotFoundChecks: notFoundChecks,
 	}.Until(ctx)
@@ -888,7 +1001,7 @@ func (a autoRenewAttribute) enabled() bool {
 }
 
 func findAutoRenewAttribute(ctx context.Context, c *client.Client, id string) (*autoRenewAttribute, error) {
-	body, err := c.CommonGA(ctx, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
+	body, err := c.CommonGA(ctx, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id}, client.Persist())
 	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
 		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
 	}
@@ -911,7 +1024,7 @@ func listTags(ctx context.Context, c *client.Client, id string) (map[string]stri
 		if next != "" {
 			params["NextToken"] = next
 		}
-		body, err := c.CommonGA(ctx, "ListTagResources", params)
+		body, err := c.CommonGA(ctx, "ListTagResources", params, client.Persist())
 		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
 			return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
 		}
@@ -1002,12 +1115,6 @@ func describe(verb string, m bandwidthPackageModel) string {
 		label = fmt.Sprintf("%s, %d Mbit/s", m.Type.ValueString(), m.Bandwidth.ValueInt64())
 	}
 	return fmt.Sprintf("%s GA bandwidth plan (%q)", verb, label)
-}
-
-func newClientToken() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return "tf-" + hex.EncodeToString(b)
 }
 
 func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }

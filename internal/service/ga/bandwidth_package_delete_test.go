@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
@@ -37,7 +38,7 @@ func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := created.BandwidthPackageId
-	if err := waitBandwidthPackageCreated(ctx, c, id, notFoundChecks); err != nil {
+	if _, err := waitBandwidthPackageCreated(ctx, c, id); err != nil {
 		t.Fatal(err)
 	}
 	bp, err := findBandwidthPackageByID(ctx, c, id)
@@ -57,18 +58,27 @@ func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
 	if d := state.Set(ctx, &m); d.HasError() {
 		t.Fatal(d)
 	}
-	resp := &resource.DeleteResponse{State: state}
-	r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatal(resp.Diagnostics)
-	}
-	if len(resp.Diagnostics.Warnings()) != 1 {
-		t.Fatalf("want one warning, got %v", resp.Diagnostics)
-	}
-	w := resp.Diagnostics.Warnings()[0]
+	// The warning comes once, at plan time (planning the destroy).
 	expiry := formatTime(bp.ExpiredTime)
+	m.ExpiredTime = types.StringValue(expiry)
+	if d := state.Set(ctx, &m); d.HasError() {
+		t.Fatal(d)
+	}
+	destroy := tfsdk.Plan{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil)}
+	planResp := &resource.ModifyPlanResponse{Plan: destroy}
+	r.ModifyPlan(ctx, resource.ModifyPlanRequest{State: state, Plan: destroy}, planResp)
+	if len(planResp.Diagnostics.Warnings()) != 1 || planResp.Diagnostics.HasError() {
+		t.Fatalf("want one plan-time warning, got %v", planResp.Diagnostics)
+	}
+	w := planResp.Diagnostics.Warnings()[0]
 	if !strings.Contains(w.Summary(), id) || !strings.Contains(w.Detail(), "NotRenewal") || !strings.Contains(w.Detail(), expiry) {
 		t.Errorf("warning does not name the plan, NotRenewal and the expiry %s: %s / %s", expiry, w.Summary(), w.Detail())
+	}
+
+	resp := &resource.DeleteResponse{State: state}
+	r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
+	if resp.Diagnostics.HasError() || len(resp.Diagnostics) != 0 {
+		t.Fatalf("delete of a subscription: want no diagnostic (the plan warned), got %v", resp.Diagnostics)
 	}
 	renew, err := findAutoRenewAttribute(ctx, c, id)
 	if err != nil {
@@ -81,9 +91,19 @@ func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
 		t.Errorf("DeleteBandwidthPackage called %d times for an unexpired subscription", n)
 	}
 
-	// Once expired, the same destroy releases it.
+	// Once expired, the same destroy releases it, and planning it says so
+	// rather than warning that it is kept.
 	if err := emu.ExpirePlan(id); err != nil {
 		t.Fatal(err)
+	}
+	m.ExpiredTime = types.StringValue(time.Now().Add(-time.Hour).UTC().Format(time.RFC3339))
+	if d := state.Set(ctx, &m); d.HasError() {
+		t.Fatal(d)
+	}
+	planResp = &resource.ModifyPlanResponse{Plan: destroy}
+	r.ModifyPlan(ctx, resource.ModifyPlanRequest{State: state, Plan: destroy}, planResp)
+	if len(planResp.Diagnostics) != 0 {
+		t.Errorf("planning the destroy of an expired subscription: want no warning, got %v", planResp.Diagnostics)
 	}
 	resp = &resource.DeleteResponse{State: state}
 	r.Delete(ctx, resource.DeleteRequest{State: state}, resp)

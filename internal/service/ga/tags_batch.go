@@ -51,7 +51,7 @@ func listTagsOfMany(ctx context.Context, c *client.Client, ids []string) (map[st
 		if next != "" {
 			params["NextToken"] = next
 		}
-		body, err := c.CommonGA(ctx, "ListTagResources", params)
+		body, err := c.CommonGA(ctx, "ListTagResources", params, client.Persist())
 		if apierrors.IsCode(err, "NotExist.BandwidthPackage") && len(ids) > 1 {
 			return listTagsOneByOne(ctx, c, ids)
 		}
