@@ -56,10 +56,10 @@ func RetryOn(codes ...string) CallOption {
 type decision int
 
 const (
-	stop       decision = iota // report the error
-	retryCount                 // retry while attempts < max_retries
-	retryUntil                 // retry until the deadline (RetryOn codes)
-	retryPersist               // retry until the deadline (Persist, transient errors)
+	stop         decision = iota // report the error
+	retryCount                   // retry while attempts < max_retries
+	retryUntil                   // retry until the deadline (RetryOn codes)
+	retryPersist                 // retry until the deadline (Persist, transient errors)
 )
 
 // classify decides whether err is worth another attempt. Data comes from the

@@ -258,13 +258,40 @@ func (s *Server) PayOrder(orderID string) error {
 	o.Paid = true
 	if p, ok := s.plans[o.PlanID]; ok {
 		now := time.Now()
-		p.Paid = true
-		p.ReadyAt = now.Add(s.cfg.readyDelay)
-		p.startTerm(now)
+		if o.Bandwidth > 0 {
+			// An upgrade order: the plan takes the new bandwidth once paid.
+			p.Bandwidth = o.Bandwidth
+			p.BusyUntil = now.Add(s.cfg.updateDelay)
+		} else {
+			p.Paid = true
+			p.ReadyAt = now.Add(s.cfg.readyDelay)
+			p.startTerm(now)
+		}
 	}
 	s.mu.Unlock()
 	s.save()
 	return nil
+}
+
+// Order is an order awaiting payment, as UnpaidOrders lists it.
+type Order struct {
+	ID     string `json:"id"`
+	PlanID string `json:"plan_id"`
+	// Bandwidth is the new bandwidth of an upgrade order; 0 for a purchase.
+	Bandwidth int `json:"bandwidth,omitempty"`
+}
+
+// UnpaidOrders lists the orders that await payment (PayOrder pays one).
+func (s *Server) UnpaidOrders() []Order {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Order
+	for _, o := range s.orders {
+		if !o.Paid {
+			out = append(out, Order{ID: o.ID, PlanID: o.PlanID, Bandwidth: o.Bandwidth})
+		}
+	}
+	return out
 }
 
 // ExpirePlan moves a subscription plan's expiry into the past so Delete is allowed.

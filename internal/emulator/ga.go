@@ -305,6 +305,16 @@ func gaUpdate(s *Server, c *call) (map[string]any, *apiError) {
 	if !pl.ready(c.now) {
 		return nil, errGABusy
 	}
+	autoPay, e := p.boolParam("AutoPay", false)
+	if e != nil {
+		return nil, e
+	}
+	if bw > pl.Bandwidth && pl.ChargeType == "PREPAY" && !autoPay {
+		// A larger subscription is a purchase: with AutoPay=false it waits
+		// for its order to be paid, and the plan keeps its bandwidth until then.
+		s.newOrderLocked(pl, bw)
+		bw = pl.Bandwidth
+	}
 	pl.Bandwidth = bw
 	if bwType != "" {
 		pl.BandwidthType = bwType

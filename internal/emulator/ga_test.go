@@ -76,6 +76,8 @@ func TestGALifecycle(t *testing.T) {
 	up.Name = "ga-plan"
 	up.Description = "desc"
 	up.BandwidthType = "Advanced"
+	// A larger subscription is a purchase; unpaid it would wait for its order.
+	up.AutoPay = requests.NewBoolean(true)
 	u, err := c.UpdateBandwidthPackage(up)
 	if err != nil {
 		t.Fatalf("UpdateBandwidthPackage: %v", err)

@@ -64,6 +64,22 @@ type order struct {
 	ID     string `json:"id"`
 	PlanID string `json:"plan_id"`
 	Paid   bool   `json:"paid"`
+	// Bandwidth is the new bandwidth of an upgrade order (GA
+	// UpdateBandwidthPackage of a subscription with AutoPay=false); 0 for a
+	// purchase.
+	Bandwidth int `json:"bandwidth,omitempty"`
+}
+
+// newOrderLocked registers an order for plan p; the caller holds s.mu.
+func (s *Server) newOrderLocked(p *plan, bandwidth int) *order {
+	for {
+		id := randomOrderID()
+		if _, dup := s.orders[id]; !dup {
+			o := &order{ID: id, PlanID: p.ID, Bandwidth: bandwidth}
+			s.orders[id] = o
+			return o
+		}
+	}
 }
 
 // tokenEntry is the remembered first answer to a call carrying a ClientToken.

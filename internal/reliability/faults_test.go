@@ -2,12 +2,9 @@ package reliability_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
@@ -99,41 +96,51 @@ func TestAccReliability_faultStorm(t *testing.T) {
 	})
 }
 
-// A create timeout shorter than the time the plan takes to be ready: the
-// apply fails with a timeout, the plan's ID stays in state (tainted), and the
-// next apply replaces it, leaving exactly one plan.
-func TestAccReliability_interruptedWait(t *testing.T) {
+// stormOf12 is 6 CEN and 6 GA plans, both charge types.
+const stormOf12 = `
+resource "aliyun_cen_bandwidth_package" "storm" {
+  count                  = 6
+  bandwidth              = 2 + count.index
+  geographic_region_a_id = "China"
+  geographic_region_b_id = "Asia-Pacific"
+  charge_type            = "POSTPAY"
+  name                   = "storm12-${count.index}"
+}
+
+resource "aliyun_ga_bandwidth_package" "storm" {
+  count          = 6
+  bandwidth      = 2 + count.index
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "POSTPAY"
+  name           = "storm12-${count.index}"
+}
+`
+
+// 30 % of all calls answer ServiceUnavailable while 12 plans are applied and
+// destroyed, with the default max_retries: resource operations ride transient
+// errors out until their timeouts (a refresh for two minutes), so nothing
+// fails, nothing is bought twice, nothing is left.
+func TestAccReliability_faultStormDefaultRetries(t *testing.T) {
 	t.Parallel()
-	for _, k := range kinds {
-		t.Run(k.name, func(t *testing.T) {
-			t.Parallel()
-			acctest.PreCheck(t)
-			emu := fastEmulator(t, emulator.WithReadyDelay(4*time.Second))
-			short := fmt.Sprintf(k.config, "timeouts {\n    create = \"1s\"\n  }")
-			long := fmt.Sprintf(k.config, "timeouts {\n    create = \"1m\"\n  }")
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-				CheckDestroy:             acctest.CheckPlanCount(emu, 0),
-				Steps: []resource.TestStep{
-					{
-						Config:      defaultProvider(emu) + short,
-						ExpectError: regexp.MustCompile(`(?i)timed out|deadline`),
-					},
-					{
-						// The plan bought by the failed apply is in state and tainted: replaced, not forgotten.
-						PreConfig: func() {
-							if n := len(emu.Resources()); n != 1 {
-								t.Errorf("after the timed-out apply the emulator holds %d plans, want 1", n)
-							}
-						},
-						Config: defaultProvider(emu) + long,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(k.address, plancheck.ResourceActionReplace),
-						}},
-						Check: resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu)),
-					},
+	acctest.PreCheck(t)
+	emu := fastEmulator(t)
+	emu.AddFault(emulator.Fault{Action: "*", Mode: emulator.FaultError, Code: "ServiceUnavailable", Status: 503, Probability: 0.3})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
+		Steps: []resource.TestStep{{
+			Config: defaultProvider(emu) + stormOf12,
+			Check: resource.ComposeTestCheckFunc(
+				acctest.CheckPlanCount(emu, 12),
+				inEmulator(emu),
+				func(*terraform.State) error {
+					if n := emu.Calls("CreateCenBandwidthPackage") + emu.Calls("CreateBandwidthPackage"); n < 12 {
+						return fmt.Errorf("only %d create calls for 12 plans", n)
+					}
+					return nil
 				},
-			})
-		})
-	}
+			),
+		}},
+	})
 }

@@ -659,7 +659,9 @@ resource "aliyun_cen_bandwidth_package" "test" {
 }
 
 // TestAccCENBandwidthPackage_autoPayFalse: an unpaid order never shows the
-// plan; the create fails naming the order, and the plan stays tracked.
+// plan; the create warns naming the order (it does not fail: a failed create
+// is tainted and bought again), and the plan stays tracked, so the plan that
+// follows is an update in place that resumes the wait.
 func TestAccCENBandwidthPackage_autoPayFalse(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
@@ -679,7 +681,16 @@ resource "aliyun_cen_bandwidth_package" "test" {
   }
 }
 `),
-			ExpectError: regexp.MustCompile(`(?s)awaits payment.*order \d+`),
+			ExpectNonEmptyPlan: true,
+			Check: resource.ComposeTestCheckFunc(
+				acctest.CheckPlanCount(emu, 1),
+				resource.TestCheckResourceAttrWith("aliyun_cen_bandwidth_package.test", "id", func(id string) error {
+					if rs := emu.Resources(); len(rs) != 1 || rs[0].ID != id || rs[0].Paid {
+						return fmt.Errorf("state holds %s; emulator holds %+v (want that one plan, unpaid)", id, rs)
+					}
+					return nil
+				}),
+			),
 		}},
 	})
 }

@@ -2,6 +2,7 @@ package cen
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
 
@@ -158,8 +160,9 @@ func BenchmarkWaitCreated(b *testing.B) {
 }
 
 // TestCreateKeepsIDWhenWaitFails: a create whose wait fails (here an unpaid
-// order and a short timeout) still leaves the plan's ID and order in state,
-// so Terraform taints the plan instead of losing track of a purchase.
+// order and a short timeout) leaves the plan's ID and order in state with a
+// warning, never an error (Terraform would taint it and buy it again), and
+// records what is left to do in private state.
 func TestCreateKeepsIDWhenWaitFails(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -182,12 +185,22 @@ func TestCreateKeepsIDWhenWaitFails(t *testing.T) {
 		t.Fatal(d)
 	}
 	resp := &resource.CreateResponse{State: tfsdk.State{Schema: s, Raw: plan.Raw.Copy()}}
+	// The framework hands Create an empty private state; its type is internal.
+	priv := reflect.ValueOf(resp).Elem().FieldByName("Private")
+	priv.Set(reflect.New(priv.Type().Elem()))
 	resp.State.RemoveResource(ctx)
 	r := &bandwidthPackageResource{client: c}
 	r.Create(ctx, resource.CreateRequest{Plan: plan}, resp)
 
-	if !resp.Diagnostics.HasError() {
-		t.Fatal("create of an unpaid plan succeeded")
+	if resp.Diagnostics.HasError() || len(resp.Diagnostics.Warnings()) != 1 {
+		t.Fatalf("create of an unpaid plan: want one warning and no error, got %v", resp.Diagnostics)
+	}
+	if !resp.State.Raw.IsFullyKnown() {
+		t.Fatal("state holds unknown values")
+	}
+	pending, _ := purchase.Get(ctx, resp.Private)
+	if pending == nil || pending.Seen || !strings.Contains(pending.Reason, "timed out") {
+		t.Fatalf("pending record %+v, want one that never saw the plan and says it timed out", pending)
 	}
 	var got bandwidthPackageModel
 	if d := resp.State.Get(ctx, &got); d.HasError() {
@@ -197,8 +210,8 @@ func TestCreateKeepsIDWhenWaitFails(t *testing.T) {
 	if len(orders) != 1 || got.ID.ValueString() != orders[0].ID || got.OrderID.ValueString() != orders[0].OrderID {
 		t.Fatalf("state has id %s order %s; emulator has %+v", got.ID, got.OrderID, orders)
 	}
-	if msg := resp.Diagnostics.Errors()[0].Summary() + resp.Diagnostics.Errors()[0].Detail(); !strings.Contains(msg, orders[0].OrderID) ||
-		!strings.Contains(msg, "awaits payment") {
+	if msg := resp.Diagnostics.Warnings()[0].Summary() + resp.Diagnostics.Warnings()[0].Detail(); !strings.Contains(msg, orders[0].OrderID) ||
+		!strings.Contains(msg, "auto_pay = false") || !strings.Contains(msg, "not tainted") {
 		t.Errorf("diagnostic does not name the unpaid order: %s", msg)
 	}
 }

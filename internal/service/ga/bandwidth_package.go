@@ -673,8 +673,25 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		}
 	}
 
+	wantBandwidth := plan.Bandwidth.ValueInt64()
 	if err := r.refresh(ctx, &plan); err != nil {
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	if got := plan.Bandwidth.ValueInt64(); got != wantBandwidth {
+		// State records the bandwidth the plan has, not the one asked for:
+		// the error skips Terraform's check against the plan, and the next
+		// plan shows the change again until the API has made it.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		detail := fmt.Sprintf("GA bandwidth plan %s still has %d Mbit/s after the change to %d Mbit/s, and state says so. ", id, got, wantBandwidth)
+		if isBool(plan.AutoPay, false) && isString(state.ChargeType, chargePrepay) {
+			detail += "A larger subscription is a purchase, and with auto_pay = false its order awaits payment: pay it in " +
+				"the Order Center of the Alibaba Cloud console, and the next refresh shows the new bandwidth (the plan is " +
+				"then empty). Applying again before paying places the order again."
+		} else {
+			detail += "Run terraform apply again; if it persists, check the plan in the console."
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("bandwidth"), what+": the new bandwidth is not in effect", detail)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

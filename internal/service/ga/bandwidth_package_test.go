@@ -540,6 +540,7 @@ func TestAccGABandwidthPackage_apiErrors(t *testing.T) {
 	emu := newEmulator(t)
 	// Fewer retries, so the test does not sit through the default backoff.
 	provider := strings.Replace(acctest.ProviderConfig(emu), `provider "aliyun" {`, "provider \"aliyun\" {\n  max_retries = 2", 1)
+	createsBefore := 0
 	config := provider + `
 resource "aliyun_ga_bandwidth_package" "test" {
   bandwidth      = 10
@@ -563,24 +564,29 @@ resource "aliyun_ga_bandwidth_package" "test" {
 				ExpectError: regexp.MustCompile(`(?s)bandwidth_type.*MissingParameter\.BandwidthType`),
 			},
 			{
+				// A 5xx may hide a purchase, so the create call outlasts
+				// max_retries (2): it is retried with its ClientToken until
+				// the create timeout, and here gives up with the token.
 				PreConfig: func() {
 					emu.AddFault(emulator.Fault{Action: "CreateBandwidthPackage", Mode: emulator.FaultError,
-						Code: "UnknownError", Message: "An error occurred while processing your request.", Status: 500, Count: 3})
+						Code: "UnknownError", Message: "An error occurred while processing your request.", Status: 500})
 				},
-				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)unknown error.*UnknownError`),
+				Config:      strings.Replace(config, `charge_type    = "POSTPAY"`, "charge_type    = \"POSTPAY\"\n  timeouts {\n    create = \"3s\"\n  }", 1),
+				ExpectError: regexp.MustCompile(`(?s)a plan may have been bought.*ClientToken: tf-[0-9a-f]+.*terraform import`),
 			},
 			{
-				// Retried within the budget: the plan is bought once.
+				// Retried past max_retries: the plan is bought once.
 				PreConfig: func() {
+					emu.ClearFaults()
 					emu.AddFault(emulator.Fault{Action: "CreateBandwidthPackage", Mode: emulator.FaultError,
-						Code: "UnknownError", Status: 500, Count: 1})
+						Code: "UnknownError", Status: 500, Count: 4})
+					createsBefore = emu.Calls("CreateBandwidthPackage")
 				},
 				Config: config,
 				Check: func(*terraform.State) error {
-					// 1 refused + 3 refused (one try, two retries) + 2 (a refusal, then the create).
-					if n := emu.Calls("CreateBandwidthPackage"); n != 6 {
-						return fmt.Errorf("CreateBandwidthPackage reached %d times, want 6", n)
+					// 4 refused, then the create: more than 1 + max_retries.
+					if n := emu.Calls("CreateBandwidthPackage") - createsBefore; n != 5 {
+						return fmt.Errorf("CreateBandwidthPackage reached %d times, want 5 (4 refused, then the create)", n)
 					}
 					if n := len(emu.Resources()); n != 1 {
 						return fmt.Errorf("%d plans bought, want 1", n)
@@ -774,6 +780,60 @@ resource "aliyun_ga_bandwidth_package" "test" {
 						Code: "BindExist.BandwidthPackage", Status: 400, Count: 2})
 					return nil
 				},
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_unpaidUpgrade: a larger subscription with
+// auto_pay = false is an order that awaits payment. The update fails on
+// bandwidth without writing the new value into state, the next plan still
+// shows the change, and once the order is paid the refresh picks the new
+// bandwidth up and the plan is empty.
+func TestAccGABandwidthPackage_unpaidUpgrade(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	config := func(bandwidth int, autoPay bool) string {
+		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth      = %d
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  charge_type    = "PREPAY"
+  auto_pay       = %t
+}
+`, bandwidth, autoPay)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             acctest.CheckPlanCount(emu, 1), // a subscription is kept
+		Steps: []resource.TestStep{
+			{Config: config(5, true), ConfigStateChecks: []statecheck.StateCheck{stateIs("bandwidth", num(5))}},
+			{
+				Config:      config(10, false),
+				ExpectError: regexp.MustCompile(`(?s)new bandwidth is not in effect.*still has 5 Mbit/s.*awaits payment`),
+			},
+			{
+				// Not paid yet: the change is still to do.
+				Config:             config(10, false),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				PreConfig: func() {
+					orders := emu.UnpaidOrders()
+					if len(orders) != 1 || orders[0].Bandwidth != 10 {
+						t.Fatalf("unpaid orders %+v, want the one upgrade to 10", orders)
+					}
+					if err := emu.PayOrder(orders[0].ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config(10, false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)}},
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("bandwidth", num(10))},
 			},
 		},
 	})
