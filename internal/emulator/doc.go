@@ -36,5 +36,16 @@ package emulator
 //   - China site with Type CrossDomain: InvalidParameter 400
 //   - CreateTime/ExpiredTime: epoch milliseconds in a string, as GA answers them
 //
+// Read after create (WithReadAfterCreateDelay, -read-after-create; default 0): for the delay
+// after a plan is created (after payment, for an AutoPay=false subscription) the reads do not
+// show it, as BEHAVIOUR.md says GA may answer NotExist.BandwidthPackage just after create:
+//   - CEN DescribeCenBandwidthPackages leaves it out (filtered on its ID: an empty list, the
+//     API's documented "not found")
+//   - GA DescribeBandwidthPackage and UpdateBandwidthPackage answer NotExist.BandwidthPackage 400;
+//     ListBandwidthPackages leaves it out
+//   - the other calls naming the plan (CEN Modify*/Delete, GA Delete, auto-renew, resource group,
+//     tags) find it, and a create replayed with its ClientToken answers the same plan
+//   - the control API's resources list shows it; a state file keeps the delay's end
+//
 // Payment: with AutoPay=false (the documented default) a PREPAY plan stays hidden until its
 // order is paid through the control API; POSTPAY plans need no up-front payment.

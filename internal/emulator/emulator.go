@@ -23,9 +23,11 @@ type config struct {
 	readyDelay  time.Duration
 	updateDelay time.Duration
 	deleteDelay time.Duration
-	stateFile   string
-	listen      string
-	account     Account
+	// listDelay hides a new plan from Describe/List and GA Update (read-after-create).
+	listDelay time.Duration
+	stateFile string
+	listen    string
+	account   Account
 	// accountSet makes WithAccount win over the account saved in the state file.
 	accountSet bool
 }
@@ -66,6 +68,13 @@ func WithUpdateDelay(d time.Duration) Option { return func(c *config) { c.update
 
 // WithDeleteDelay sets how long a plan stays Deleting before it is gone.
 func WithDeleteDelay(d time.Duration) Option { return func(c *config) { c.deleteDelay = d } }
+
+// WithReadAfterCreateDelay hides a plan from reads for d after it is created (paid, for an
+// AutoPay=false subscription), as a live API may not show a new plan at once: CEN
+// DescribeCenBandwidthPackages leaves it out, GA DescribeBandwidthPackage and
+// UpdateBandwidthPackage answer NotExist.BandwidthPackage and ListBandwidthPackages leaves it out.
+// The default 0 shows it at once.
+func WithReadAfterCreateDelay(d time.Duration) Option { return func(c *config) { c.listDelay = d } }
 
 // WithStateFile loads plans from path at start and saves them atomically after each mutation.
 func WithStateFile(path string) Option { return func(c *config) { c.stateFile = path } }
@@ -259,8 +268,7 @@ func (s *Server) PayOrder(orderID string) error {
 	if p, ok := s.plans[o.PlanID]; ok {
 		now := time.Now()
 		p.Paid = true
-		p.ReadyAt = now.Add(s.cfg.readyDelay)
-		p.startTerm(now)
+		s.start(p, now)
 	}
 	s.mu.Unlock()
 	s.save()

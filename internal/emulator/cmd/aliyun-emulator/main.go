@@ -33,6 +33,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ready := fs.Duration("ready-after", 2*time.Second, "time a new plan stays Creating/init")
 	update := fs.Duration("update-after", time.Second, "time a plan stays busy after a modification")
 	del := fs.Duration("delete-after", time.Second, "time a plan stays Deleting before it is gone")
+	readAfter := fs.Duration("read-after-create", 0, "time a new plan stays hidden from Describe/List (GA: NotExist.BandwidthPackage), as a live API may lag")
 	state := fs.String("state", "", "JSON file keeping plans across restarts (written atomically)")
 	chinaSite := fs.Bool("china-site", false, "behave as the China site (GA Type must be Basic)")
 	crossBorder := fs.Bool("deny-cross-border", false, "refuse cross-border purchases (OperationInvalid.UserCanNotBuyCrossBorderBwp)")
@@ -48,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		emulator.WithReadyDelay(*ready),
 		emulator.WithUpdateDelay(*update),
 		emulator.WithDeleteDelay(*del),
+		emulator.WithReadAfterCreateDelay(*readAfter),
 	}
 	if *token != "" {
 		var exp time.Time
