@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
@@ -23,7 +25,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err := f.validate(); err != nil {
-			ctlError(w, http.StatusBadRequest, err.Error())
+			ctlRefuse(w, err)
 			return
 		}
 		s.AddFault(f)
@@ -41,8 +43,8 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		if !decode(w, r, &rl) {
 			return
 		}
-		if rl.Action == "" || rl.RPS < 0 {
-			ctlError(w, http.StatusBadRequest, "action is required and rps must not be negative")
+		if err := validateRateLimit(rl.Action, rl.RPS); err != nil {
+			ctlRefuse(w, err)
 			return
 		}
 		s.SetRateLimit(rl.Action, rl.RPS)
@@ -79,10 +81,14 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// decode reads a JSON body into v, refusing fields v does not have: a misspelt field
+// would otherwise be dropped without a word (a latency fault with no latency).
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	if err == nil {
-		err = json.Unmarshal(body, v)
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(v)
 	}
 	if err != nil {
 		ctlError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
@@ -99,4 +105,13 @@ func ctlJSON(w http.ResponseWriter, status int, v any) {
 
 func ctlError(w http.ResponseWriter, status int, msg string) {
 	ctlJSON(w, status, map[string]string{"error": msg})
+}
+
+// ctlRefuse answers 400 for a refused value, naming its field.
+func ctlRefuse(w http.ResponseWriter, err error) {
+	body := map[string]string{"error": err.Error()}
+	if fe := (*fieldError)(nil); errors.As(err, &fe) {
+		body["field"] = fe.field
+	}
+	ctlJSON(w, http.StatusBadRequest, body)
 }

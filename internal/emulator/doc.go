@@ -47,5 +47,14 @@ package emulator
 //     tags) find it, and a create replayed with its ClientToken answers the same plan
 //   - the control API's resources list shows it; a state file keeps the delay's end
 //
+// Control API values: a value out of its range is refused with 400 and a JSON body
+// {"error": "<field> must be <range>, got <value>", "field": "<field>"}; so is a field the
+// endpoint does not know (a misspelt one would otherwise be dropped without a word).
+//   - faults: action non-empty (an action name or "*"); mode one of error, reset,
+//     drop-response, latency, body; count >= 0 (0: every matching call); probability 0 to 1
+//     (0: every matching call); latency_ms 0 to 600000 (10 minutes); status 0 or 400 to 599
+//     (body faults: 0 or 200 to 599)
+//   - ratelimit: action non-empty; rps 0 (no limit) to 100000 calls per second
+//
 // Payment: with AutoPay=false (the documented default) a PREPAY plan stays hidden until its
 // order is paid through the control API; POSTPAY plans need no up-front payment.
