@@ -2,15 +2,47 @@ package emulator
 
 import (
 	"bytes"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"net/netip"
 	"strings"
 )
 
+// ControlTokenHeader carries the control token of an emulator started WithControlToken.
+const ControlTokenHeader = "X-Emulator-Control-Token"
+
+// controlAccess decides whether a control API request is served. With a token, only a
+// request carrying it is, whatever its address (401 without it, 403 with a wrong one).
+// Without a token, only a loopback client is (403 otherwise): the connection's own address,
+// never a forwarding header, which any client can write.
+func controlAccess(token string, r *http.Request) (status int, msg string) {
+	if token != "" {
+		got := r.Header.Get(ControlTokenHeader)
+		switch {
+		case got == "":
+			return http.StatusUnauthorized, "the control API needs the emulator's control token in the " + ControlTokenHeader + " header"
+		case subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1:
+			return http.StatusForbidden, "wrong control token in the " + ControlTokenHeader + " header"
+		}
+		return 0, ""
+	}
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil || !ap.Addr().Unmap().IsLoopback() {
+		return http.StatusForbidden, "the control API serves loopback clients only; start the emulator with -control-token " +
+			"(WithControlToken) and send it in the " + ControlTokenHeader + " header to use it from " + r.RemoteAddr
+	}
+	return 0, ""
+}
+
 // serveControl serves the unsigned control API under /_emulator/.
 func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	if status, msg := controlAccess(s.cfg.controlToken, r); status != 0 {
+		ctlError(w, status, msg)
+		return
+	}
 	path := strings.TrimPrefix(r.URL.Path, "/_emulator/")
 	switch {
 	case path == "stats" && r.Method == http.MethodGet:

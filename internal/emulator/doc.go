@@ -47,6 +47,12 @@ package emulator
 //     tags) find it, and a create replayed with its ClientToken answers the same plan
 //   - the control API's resources list shows it; a state file keeps the delay's end
 //
+// Control API access: the control API is unsigned, so by default it serves only loopback
+// clients (127.0.0.0/8, ::1, judged by the connection's address, never a forwarding header)
+// and answers 403 to others; the signed API serves every address. With a control token
+// (WithControlToken, -control-token) it serves any address but only requests carrying the
+// token in the X-Emulator-Control-Token header: 401 without it, 403 with a wrong one.
+//
 // Control API values: a value out of its range is refused with 400 and a JSON body
 // {"error": "<field> must be <range>, got <value>", "field": "<field>"}; so is a field the
 // endpoint does not know (a misspelt one would otherwise be dropped without a word).

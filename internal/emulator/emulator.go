@@ -24,10 +24,11 @@ type config struct {
 	updateDelay time.Duration
 	deleteDelay time.Duration
 	// listDelay hides a new plan from Describe/List and GA Update (read-after-create).
-	listDelay time.Duration
-	stateFile string
-	listen    string
-	account   Account
+	listDelay    time.Duration
+	controlToken string
+	stateFile    string
+	listen       string
+	account      Account
 	// accountSet makes WithAccount win over the account saved in the state file.
 	accountSet bool
 }
@@ -81,6 +82,12 @@ func WithStateFile(path string) Option { return func(c *config) { c.stateFile = 
 
 // WithListen sets the listen address; the default "127.0.0.1:0" picks a free port.
 func WithListen(addr string) Option { return func(c *config) { c.listen = addr } }
+
+// WithControlToken makes the control API (/_emulator/) serve only requests that carry token
+// in the ControlTokenHeader header, from any address. Without it (or with an empty token) the
+// control API serves loopback clients only, so an emulator listening on 0.0.0.0 cannot be
+// driven by whoever reaches its port.
+func WithControlToken(token string) Option { return func(c *config) { c.controlToken = token } }
 
 // WithAccount sets the initial account restrictions.
 // It takes precedence over the account saved in a state file.
