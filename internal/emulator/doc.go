@@ -38,7 +38,7 @@ package emulator
 //
 // Read after create (WithReadAfterCreateDelay, -read-after-create; default 0): for the delay
 // after a plan is created (after payment, for an AutoPay=false subscription) the reads do not
-// show it, as BEHAVIOUR.md says GA may answer NotExist.BandwidthPackage just after create:
+// show it, as the live GA API can answer NotExist.BandwidthPackage just after create:
 //   - CEN DescribeCenBandwidthPackages leaves it out (filtered on its ID: an empty list, the
 //     API's documented "not found")
 //   - GA DescribeBandwidthPackage and UpdateBandwidthPackage answer NotExist.BandwidthPackage 400;
@@ -55,7 +55,8 @@ package emulator
 //
 // Control API values: a value out of its range is refused with 400 and a JSON body
 // {"error": "<field> must be <range>, got <value>", "field": "<field>"}; so is a field the
-// endpoint does not know (a misspelt one would otherwise be dropped without a word).
+// endpoint does not know ("unknown field" in the error), as a misspelt one would otherwise be
+// dropped without a word.
 //   - faults: action non-empty (an action name or "*"); mode one of error, reset,
 //     drop-response, latency, body; count >= 0 (0: every matching call); probability 0 to 1
 //     (0: every matching call); latency_ms 0 to 600000 (10 minutes); status 0 or 400 to 599

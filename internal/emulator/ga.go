@@ -227,8 +227,8 @@ func gaFind(s *Server, c *call, name string) (*plan, *apiError) {
 }
 
 // gaFindListed is gaFind for the calls that do not see a plan during the read-after-create
-// delay: DescribeBandwidthPackage, and UpdateBandwidthPackage, which BEHAVIOUR.md says can
-// answer NotExist.BandwidthPackage just after create.
+// delay: DescribeBandwidthPackage, and UpdateBandwidthPackage, which the live API can answer
+// with NotExist.BandwidthPackage just after create.
 func gaFindListed(s *Server, c *call, name string) (*plan, *apiError) {
 	id, e := c.p.required(name)
 	if e != nil {
