@@ -40,7 +40,7 @@ type Fault struct {
 
 // Bounds of the control API's values, written in doc.go.
 const (
-	maxLatencyMS = 600_000 // 10 minutes: longer than any SDK or Terraform timeout worth testing
+	maxLatencyMS = 600_000 // 10 minutes, the resources' default timeouts
 	maxRPS       = 100_000 // far above what the emulator serves on a small machine
 )
 
