@@ -23,7 +23,7 @@ func seedCEN(s *Server, n int) []string {
 			AutoPay: true, AutoRenewDuration: 1, RenewalStatus: "Normal", ResourceGroupID: defaultResourceGroup,
 			Tags: []Tag{{Key: "env", Value: "bench"}}, CreatedAt: now, AreaA: "china", AreaB: "europe",
 		}
-		p.settle(now, 0)
+		p.Paid, p.ReadyAt = true, now // paid, ready and listed a minute ago
 		s.insertPlan(p)
 		ids[i] = p.ID
 	}

@@ -164,7 +164,7 @@ func cenCreate(s *Server, c *call) (map[string]any, *apiError) {
 	} else {
 		pl.RenewalStatus = "Normal"
 	}
-	pl.settle(c.now, s.cfg.readyDelay)
+	s.settle(pl, c.now)
 	s.insertPlan(pl)
 	return map[string]any{
 		"CenBandwidthPackageId":      pl.ID,
@@ -174,12 +174,19 @@ func cenCreate(s *Server, c *call) (map[string]any, *apiError) {
 
 // settle decides whether a new plan is paid at once: subscription orders wait for payment
 // unless AutoPay is true; pay-as-you-go orders cost nothing up front and settle immediately.
-func (p *plan) settle(now time.Time, readyDelay time.Duration) {
+func (s *Server) settle(p *plan, now time.Time) {
 	p.Paid = p.AutoPay || p.ChargeType == "POSTPAY"
 	if p.Paid {
-		p.ReadyAt = now.Add(readyDelay)
-		p.startTerm(now)
+		s.start(p, now)
 	}
+}
+
+// start schedules a plan that has just been paid for: ready after the ready delay, shown
+// to reads after the read-after-create delay, and its subscription term begins.
+func (s *Server) start(p *plan, now time.Time) {
+	p.ReadyAt = now.Add(s.cfg.readyDelay)
+	p.ListedAt = now.Add(s.cfg.listDelay)
+	p.startTerm(now)
 }
 
 // cenView is DescribeCenBandwidthPackages' CenBandwidthPackage, field for field as the SDK decodes it.
@@ -287,7 +294,7 @@ func (s *Server) candidates(ids []string, product string, now time.Time) []*plan
 	if ids == nil {
 		out := make([]*plan, 0, len(s.order))
 		for _, p := range s.order {
-			if p.Product == product && p.visible(now) {
+			if p.Product == product && p.listed(now) {
 				out = append(out, p)
 			}
 		}
@@ -300,7 +307,7 @@ func (s *Server) candidates(ids []string, product string, now time.Time) []*plan
 			continue
 		}
 		seen[id] = true
-		if p := s.lookupVisible(id, product, now); p != nil {
+		if p := s.lookupListed(id, product, now); p != nil {
 			out = append(out, p)
 		}
 	}

@@ -1,14 +1,48 @@
 package emulator
 
 import (
+	"bytes"
+	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
+	"net/netip"
 	"strings"
 )
 
+// ControlTokenHeader carries the control token of an emulator started WithControlToken.
+const ControlTokenHeader = "X-Emulator-Control-Token"
+
+// controlAccess decides whether a control API request is served. With a token, only a
+// request carrying it is, whatever its address (401 without it, 403 with a wrong one).
+// Without a token, only a loopback client is (403 otherwise): the connection's own address,
+// never a forwarding header, which any client can write.
+func controlAccess(token string, r *http.Request) (status int, msg string) {
+	if token != "" {
+		got := r.Header.Get(ControlTokenHeader)
+		switch {
+		case got == "":
+			return http.StatusUnauthorized, "the control API needs the emulator's control token in the " + ControlTokenHeader + " header"
+		case subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1:
+			return http.StatusForbidden, "wrong control token in the " + ControlTokenHeader + " header"
+		}
+		return 0, ""
+	}
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil || !ap.Addr().Unmap().IsLoopback() {
+		return http.StatusForbidden, "the control API serves loopback clients only; start the emulator with -control-token " +
+			"(WithControlToken) and send it in the " + ControlTokenHeader + " header to use it from " + r.RemoteAddr
+	}
+	return 0, ""
+}
+
 // serveControl serves the unsigned control API under /_emulator/.
 func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	if status, msg := controlAccess(s.cfg.controlToken, r); status != 0 {
+		ctlError(w, status, msg)
+		return
+	}
 	path := strings.TrimPrefix(r.URL.Path, "/_emulator/")
 	switch {
 	case path == "stats" && r.Method == http.MethodGet:
@@ -23,7 +57,7 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err := f.validate(); err != nil {
-			ctlError(w, http.StatusBadRequest, err.Error())
+			ctlRefuse(w, err)
 			return
 		}
 		s.AddFault(f)
@@ -41,8 +75,8 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		if !decode(w, r, &rl) {
 			return
 		}
-		if rl.Action == "" || rl.RPS < 0 {
-			ctlError(w, http.StatusBadRequest, "action is required and rps must not be negative")
+		if err := validateRateLimit(rl.Action, rl.RPS); err != nil {
+			ctlRefuse(w, err)
 			return
 		}
 		s.SetRateLimit(rl.Action, rl.RPS)
@@ -79,10 +113,14 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// decode reads a JSON body into v, refusing fields v does not have: a misspelt field
+// would otherwise be dropped without a word (a latency fault with no latency).
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	if err == nil {
-		err = json.Unmarshal(body, v)
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(v)
 	}
 	if err != nil {
 		ctlError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
@@ -99,4 +137,13 @@ func ctlJSON(w http.ResponseWriter, status int, v any) {
 
 func ctlError(w http.ResponseWriter, status int, msg string) {
 	ctlJSON(w, status, map[string]string{"error": msg})
+}
+
+// ctlRefuse answers 400 for a refused value, naming its field.
+func ctlRefuse(w http.ResponseWriter, err error) {
+	body := map[string]string{"error": err.Error()}
+	if fe := (*fieldError)(nil); errors.As(err, &fe) {
+		body["field"] = fe.field
+	}
+	ctlJSON(w, http.StatusBadRequest, body)
 }

@@ -36,5 +36,32 @@ package emulator
 //   - China site with Type CrossDomain: InvalidParameter 400
 //   - CreateTime/ExpiredTime: epoch milliseconds in a string, as GA answers them
 //
+// Read after create (WithReadAfterCreateDelay, -read-after-create; default 0): for the delay
+// after a plan is created (after payment, for an AutoPay=false subscription) the reads do not
+// show it, as the live GA API can answer NotExist.BandwidthPackage just after create:
+//   - CEN DescribeCenBandwidthPackages leaves it out (filtered on its ID: an empty list, the
+//     API's documented "not found")
+//   - GA DescribeBandwidthPackage and UpdateBandwidthPackage answer NotExist.BandwidthPackage 400;
+//     ListBandwidthPackages leaves it out
+//   - the other calls naming the plan (CEN Modify*/Delete, GA Delete, auto-renew, resource group,
+//     tags) find it, and a create replayed with its ClientToken answers the same plan
+//   - the control API's resources list shows it; a state file keeps the delay's end
+//
+// Control API access: the control API is unsigned, so by default it serves only loopback
+// clients (127.0.0.0/8, ::1, judged by the connection's address, never a forwarding header)
+// and answers 403 to others; the signed API serves every address. With a control token
+// (WithControlToken, -control-token) it serves any address but only requests carrying the
+// token in the X-Emulator-Control-Token header: 401 without it, 403 with a wrong one.
+//
+// Control API values: a value out of its range is refused with 400 and a JSON body
+// {"error": "<field> must be <range>, got <value>", "field": "<field>"}; so is a field the
+// endpoint does not know ("unknown field" in the error), as a misspelt one would otherwise be
+// dropped without a word.
+//   - faults: action non-empty (an action name or "*"); mode one of error, reset,
+//     drop-response, latency, body; count >= 0 (0: every matching call); probability 0 to 1
+//     (0: every matching call); latency_ms 0 to 600000 (10 minutes); status 0 or 400 to 599
+//     (body faults: 0 or 200 to 599)
+//   - ratelimit: action non-empty; rps 0 (no limit) to 100000 calls per second
+//
 // Payment: with AutoPay=false (the documented default) a PREPAY plan stays hidden until its
 // order is paid through the control API; POSTPAY plans need no up-front payment.

@@ -23,9 +23,12 @@ type config struct {
 	readyDelay  time.Duration
 	updateDelay time.Duration
 	deleteDelay time.Duration
-	stateFile   string
-	listen      string
-	account     Account
+	// listDelay hides a new plan from Describe/List and GA Update (read-after-create).
+	listDelay    time.Duration
+	controlToken string
+	stateFile    string
+	listen       string
+	account      Account
 	// accountSet makes WithAccount win over the account saved in the state file.
 	accountSet bool
 }
@@ -67,11 +70,24 @@ func WithUpdateDelay(d time.Duration) Option { return func(c *config) { c.update
 // WithDeleteDelay sets how long a plan stays Deleting before it is gone.
 func WithDeleteDelay(d time.Duration) Option { return func(c *config) { c.deleteDelay = d } }
 
+// WithReadAfterCreateDelay hides a plan from reads for d after it is created (paid, for an
+// AutoPay=false subscription), as a live API may not show a new plan at once: CEN
+// DescribeCenBandwidthPackages leaves it out, GA DescribeBandwidthPackage and
+// UpdateBandwidthPackage answer NotExist.BandwidthPackage and ListBandwidthPackages leaves it out.
+// The default 0 shows it at once.
+func WithReadAfterCreateDelay(d time.Duration) Option { return func(c *config) { c.listDelay = d } }
+
 // WithStateFile loads plans from path at start and saves them atomically after each mutation.
 func WithStateFile(path string) Option { return func(c *config) { c.stateFile = path } }
 
 // WithListen sets the listen address; the default "127.0.0.1:0" picks a free port.
 func WithListen(addr string) Option { return func(c *config) { c.listen = addr } }
+
+// WithControlToken makes the control API (/_emulator/) serve only requests that carry token
+// in the ControlTokenHeader header, from any address. Without it (or with an empty token) the
+// control API serves loopback clients only, so an emulator listening on 0.0.0.0 cannot be
+// driven by whoever reaches its port.
+func WithControlToken(token string) Option { return func(c *config) { c.controlToken = token } }
 
 // WithAccount sets the initial account restrictions.
 // It takes precedence over the account saved in a state file.
@@ -264,8 +280,7 @@ func (s *Server) PayOrder(orderID string) error {
 			p.BusyUntil = now.Add(s.cfg.updateDelay)
 		} else {
 			p.Paid = true
-			p.ReadyAt = now.Add(s.cfg.readyDelay)
-			p.startTerm(now)
+			s.start(p, now)
 		}
 	}
 	s.mu.Unlock()

@@ -38,24 +38,52 @@ type Fault struct {
 	ContentType string  `json:"content_type,omitempty"`
 }
 
+// Bounds of the control API's values, written in doc.go.
+const (
+	maxLatencyMS = 600_000 // 10 minutes, the resources' default timeouts
+	maxRPS       = 100_000 // far above what the emulator serves on a small machine
+)
+
+// fieldError names the control API field that was refused and its allowed values.
+type fieldError struct {
+	field, allowed string
+	got            any
+}
+
+func (e *fieldError) Error() string {
+	return fmt.Sprintf("%s must be %s, got %v", e.field, e.allowed, e.got)
+}
+
 func (f Fault) validate() error {
 	switch f.Mode {
-	case FaultError, FaultReset, FaultDropResponse, FaultLatency:
-	case FaultBody:
-		if f.Status != 0 && (f.Status < 200 || f.Status > 599) {
-			return fmt.Errorf("body fault status must be an HTTP status from 200 to 599")
-		}
+	case FaultError, FaultReset, FaultDropResponse, FaultLatency, FaultBody:
 	default:
-		return fmt.Errorf("unknown fault mode %q", f.Mode)
+		return &fieldError{"mode", `one of "error", "reset", "drop-response", "latency", "body"`, fmt.Sprintf("%q", f.Mode)}
 	}
-	if f.Action == "" {
-		return fmt.Errorf("fault action is required (an action name or \"*\")")
+	switch {
+	case f.Action == "":
+		return &fieldError{"action", `an action name or "*"`, `""`}
+	case f.Count < 0:
+		return &fieldError{"count", "0 (every matching call) or more", f.Count}
+	case math.IsNaN(f.Probability) || f.Probability < 0 || f.Probability > 1:
+		return &fieldError{"probability", "from 0 to 1 (0: every matching call)", f.Probability}
+	case f.LatencyMS < 0 || f.LatencyMS > maxLatencyMS:
+		return &fieldError{"latency_ms", fmt.Sprintf("from 0 to %d (10 minutes)", maxLatencyMS), f.LatencyMS}
+	case f.Mode == FaultBody && f.Status != 0 && (f.Status < 200 || f.Status > 599):
+		return &fieldError{"status", "0 (200) or an HTTP status from 200 to 599 for a body fault", f.Status}
+	case f.Mode != FaultBody && f.Status != 0 && (f.Status < 400 || f.Status > 599):
+		return &fieldError{"status", "0 (503) or an HTTP error status from 400 to 599", f.Status}
 	}
-	if f.Count < 0 || f.Probability < 0 || f.Probability > 1 || f.LatencyMS < 0 {
-		return fmt.Errorf("fault count, probability (0..1) and latency_ms must not be negative")
+	return nil
+}
+
+// validateRateLimit checks a control API rate limit.
+func validateRateLimit(action string, rps float64) error {
+	if action == "" {
+		return &fieldError{"action", `an action name or "*"`, `""`}
 	}
-	if f.Mode != FaultBody && f.Status != 0 && (f.Status < 400 || f.Status > 599) {
-		return fmt.Errorf("fault status must be an HTTP error status")
+	if math.IsNaN(rps) || rps < 0 || rps > maxRPS {
+		return &fieldError{"rps", fmt.Sprintf("from 0 (no limit) to %d calls per second", maxRPS), rps}
 	}
 	return nil
 }

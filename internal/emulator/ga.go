@@ -168,7 +168,7 @@ func gaCreate(s *Server, c *call) (map[string]any, *apiError) {
 	} else {
 		pl.RenewalStatus = "Normal"
 	}
-	pl.settle(c.now, s.cfg.readyDelay)
+	s.settle(pl, c.now)
 	s.insertPlan(pl)
 	return map[string]any{"BandwidthPackageId": pl.ID, "OrderId": pl.OrderID}, nil
 }
@@ -226,8 +226,23 @@ func gaFind(s *Server, c *call, name string) (*plan, *apiError) {
 	return pl, nil
 }
 
+// gaFindListed is gaFind for the calls that do not see a plan during the read-after-create
+// delay: DescribeBandwidthPackage, and UpdateBandwidthPackage, which the live API can answer
+// with NotExist.BandwidthPackage just after create.
+func gaFindListed(s *Server, c *call, name string) (*plan, *apiError) {
+	id, e := c.p.required(name)
+	if e != nil {
+		return nil, e
+	}
+	pl := s.lookupListed(id, productGA, c.now)
+	if pl == nil {
+		return nil, errGANotFound(id)
+	}
+	return pl, nil
+}
+
 func gaDescribe(s *Server, c *call) (map[string]any, *apiError) {
-	pl, e := gaFind(s, c, "BandwidthPackageId")
+	pl, e := gaFindListed(s, c, "BandwidthPackageId")
 	if e != nil {
 		return nil, e
 	}
@@ -281,7 +296,7 @@ func gaList(s *Server, c *call) (map[string]any, *apiError) {
 }
 
 func gaUpdate(s *Server, c *call) (map[string]any, *apiError) {
-	pl, e := gaFind(s, c, "BandwidthPackageId")
+	pl, e := gaFindListed(s, c, "BandwidthPackageId")
 	if e != nil {
 		return nil, e
 	}

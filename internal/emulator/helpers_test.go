@@ -227,11 +227,15 @@ func rawDo(t testing.TB, s *Server, method string, v url.Values, inBody bool) ra
 	return rawAnswer{resp.StatusCode, body}
 }
 
+// ctl calls the control API, with the server's control token when it has one.
 func ctl(t testing.TB, s *Server, method, path, body string, out any) int {
 	t.Helper()
 	req, err := http.NewRequest(method, s.URL()+"/_emulator/"+path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.cfg.controlToken != "" {
+		req.Header.Set(ControlTokenHeader, s.cfg.controlToken)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -37,6 +37,7 @@ type plan struct {
 	Paid              bool      `json:"paid"`
 	CreatedAt         time.Time `json:"created_at"`
 	ReadyAt           time.Time `json:"ready_at"`
+	ListedAt          time.Time `json:"listed_at,omitzero"` // end of the read-after-create delay; zero: at once
 	BusyUntil         time.Time `json:"busy_until,omitzero"`
 	DeletingUntil     time.Time `json:"deleting_until,omitzero"`
 	ExpiresAt         time.Time `json:"expires_at,omitzero"`
@@ -124,6 +125,10 @@ func (p *plan) gone(now time.Time) bool {
 
 // visible reports whether the signed API shows the plan.
 func (p *plan) visible(now time.Time) bool { return p.Paid && !p.gone(now) }
+
+// listed reports whether Describe and List calls show the plan: it is visible and its
+// read-after-create delay is over.
+func (p *plan) listed(now time.Time) bool { return p.visible(now) && !now.Before(p.ListedAt) }
 
 func (p *plan) deletingNow() bool { return !p.DeletingUntil.IsZero() }
 
@@ -296,6 +301,15 @@ const defaultResourceGroup = "rg-acfmzsikq6p5y3a"
 func (s *Server) lookupVisible(id string, product string, now time.Time) *plan {
 	p, ok := s.plans[id]
 	if !ok || p.Product != product || !p.visible(now) {
+		return nil
+	}
+	return p
+}
+
+// lookupListed finds a plan that Describe and List calls show.
+func (s *Server) lookupListed(id string, product string, now time.Time) *plan {
+	p := s.lookupVisible(id, product, now)
+	if p == nil || !p.listed(now) {
 		return nil
 	}
 	return p

@@ -101,7 +101,8 @@ func startEmulator(ready time.Duration) *emulator {
 	must(err)
 	must(cmd.Start())
 	sc := bufio.NewScanner(stdout)
-	re := regexp.MustCompile(`listening on (http://\S+)`)
+	// The emulator's start line: "aliyun-emulator: http://ADDR (access key ...)".
+	re := regexp.MustCompile(`^aliyun-emulator: (http://\S+)`)
 	for sc.Scan() {
 		if m := re.FindStringSubmatch(sc.Text()); m != nil {
 			go func() { _, _ = io.Copy(io.Discard, stdout) }()
