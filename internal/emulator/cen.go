@@ -436,11 +436,12 @@ func cenModifyAttribute(s *Server, c *call) (map[string]any, *apiError) {
 	if !pl.ready(c.now) {
 		return nil, errCENBusy
 	}
-	if c.p.has("Name") {
-		pl.Name = c.p.get("Name")
+	// An empty Name or Description is taken as not given, as the live API does.
+	if v := c.p.get("Name"); v != "" {
+		pl.Name = v
 	}
-	if c.p.has("Description") {
-		pl.Description = c.p.get("Description")
+	if v := c.p.get("Description"); v != "" {
+		pl.Description = v
 	}
 	pl.BusyUntil = c.now.Add(s.cfg.updateDelay)
 	return map[string]any{}, nil

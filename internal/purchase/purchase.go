@@ -264,3 +264,28 @@ func NullUnknowns(s *tfsdk.State) diag.Diagnostics {
 	s.Raw = raw
 	return diags
 }
+
+// KeepPriorForUnknown replaces every unknown value left in s by the prior
+// state's value at the same path (null where it has none): an update that
+// resumes a purchase plans what it cannot read back as unknown, and state
+// must hold known values only.
+func KeepPriorForUnknown(s *tfsdk.State, prior tfsdk.State) diag.Diagnostics {
+	var diags diag.Diagnostics
+	raw, err := tftypes.Transform(s.Raw, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
+			return v, nil
+		}
+		if old, _, err := tftypes.WalkAttributePath(prior.Raw, p); err == nil {
+			if ov, ok := old.(tftypes.Value); ok && ov.IsKnown() && ov.Type().Equal(v.Type()) {
+				return ov, nil
+			}
+		}
+		return tftypes.NewValue(v.Type(), nil), nil
+	})
+	if err != nil {
+		diags.AddError("storing the plan", err.Error())
+		return diags
+	}
+	s.Raw = raw
+	return diags
+}

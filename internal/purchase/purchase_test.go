@@ -199,3 +199,29 @@ func TestWarningsSayWhatHappened(t *testing.T) {
 		t.Errorf("destroying an expired subscription warned: %v", d)
 	}
 }
+
+func TestKeepPriorForUnknown(t *testing.T) {
+	s := testSchema()
+	prior := tfsdk.State{Schema: s, Raw: obj(map[string]tftypes.Value{
+		"id": tftypes.NewValue(tftypes.String, "x-1"), "order_id": tftypes.NewValue(tftypes.String, "o-1")})}
+	st := tfsdk.State{Schema: s, Raw: obj(map[string]tftypes.Value{
+		"id":       tftypes.NewValue(tftypes.String, "x-1"),
+		"order_id": tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
+		"status":   tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
+		"size":     tftypes.NewValue(tftypes.Number, 7),
+	})}
+	if d := KeepPriorForUnknown(&st, prior); d.HasError() {
+		t.Fatal(d)
+	}
+	want := map[string]tftypes.Value{
+		"order_id": tftypes.NewValue(tftypes.String, "o-1"),
+		"status":   tftypes.NewValue(tftypes.String, nil),
+		"size":     tftypes.NewValue(tftypes.Number, 7),
+	}
+	for name, w := range want {
+		v, _ := st.Raw.ApplyTerraform5AttributePathStep(tftypes.AttributeName(name))
+		if !v.(tftypes.Value).Equal(w) {
+			t.Errorf("%s = %v, want %v", name, v, w)
+		}
+	}
+}

@@ -167,7 +167,7 @@ func TestAccNeverBuyTwice_lostCreateAnswers(t *testing.T) {
 	runPurchaseCase(t, purchaseCase{
 		first: func(t *testing.T, emu *emulator.Server) {
 			for _, a := range []string{"CreateCenBandwidthPackage", "CreateBandwidthPackage"} {
-				emu.AddFault(emulator.Fault{Action: a, Mode: emulator.FaultDropResponse, Count: 7})
+				emu.AddFault(emulator.Fault{Action: a, Mode: emulator.FaultDropResponse, Count: 6})
 			}
 		},
 	})
@@ -304,4 +304,26 @@ func TestAccNeverBuyTwice_unpaidOrderStillUnpaid(t *testing.T) {
 			})
 		})
 	}
+}
+
+// Describe does not show a new plan for a while (the emulator's
+// read-after-create delay, as a real API may lag): the wait takes "not
+// found" as "not visible yet" and the first apply ends with the plan ready.
+func TestAccNeverBuyTwice_readAfterCreateDelay(t *testing.T) {
+	t.Parallel()
+	runPurchaseCase(t, purchaseCase{
+		opts: []emulator.Option{emulator.WithReadAfterCreateDelay(2 * time.Second)},
+	})
+}
+
+// The same lag with a create timeout shorter than it: the plan was never
+// seen, and the refresh before the next apply must not take "not found" for
+// "gone" (which would drop it from state and buy another).
+func TestAccNeverBuyTwice_neverSeenBeforeTimeout(t *testing.T) {
+	t.Parallel()
+	runPurchaseCase(t, purchaseCase{
+		opts:         []emulator.Option{emulator.WithReadAfterCreateDelay(5 * time.Second)},
+		extra:        "timeouts {\n    create = \"1s\"\n  }",
+		resumeNeeded: true,
+	})
 }

@@ -29,3 +29,21 @@ func Diff(have, want map[string]string) (set map[string]string, remove []string)
 func SortedKeys(m map[string]string) []string {
 	return slices.Sorted(maps.Keys(m))
 }
+
+// Applied reports whether current shows a tag change: every key of set with
+// its value, and none of remove. Tags that others manage are left out on
+// purpose: waiting for the whole set to match would never end when someone
+// tags the plan outside Terraform; a refresh reports those as drift.
+func Applied(current, set map[string]string, remove []string) bool {
+	for k, v := range set {
+		if got, ok := current[k]; !ok || got != v {
+			return false
+		}
+	}
+	for _, k := range remove {
+		if _, ok := current[k]; ok {
+			return false
+		}
+	}
+	return true
+}

@@ -26,3 +26,24 @@ func TestSortedKeys(t *testing.T) {
 		t.Errorf("SortedKeys = %v", got)
 	}
 }
+
+func TestApplied(t *testing.T) {
+	current := map[string]string{"env": "prod", "team": "net", "owner": "someone-else"}
+	cases := []struct {
+		set    map[string]string
+		remove []string
+		want   bool
+	}{
+		{map[string]string{"env": "prod"}, nil, true},
+		{map[string]string{"env": "prod"}, []string{"old"}, true},
+		{map[string]string{"env": "dev"}, nil, false},
+		{map[string]string{"new": "x"}, nil, false},
+		{nil, []string{"team"}, false},
+		{nil, nil, true},
+	}
+	for i, c := range cases {
+		if got := Applied(current, c.set, c.remove); got != c.want {
+			t.Errorf("case %d: Applied = %v, want %v (a tag set outside Terraform, owner, must not matter)", i, got, c.want)
+		}
+	}
+}

@@ -107,3 +107,23 @@ func tagTextProblem(what, s string, minLen, maxLen int) string {
 	}
 	return ""
 }
+
+// NotEmpty refuses "" with the reason the API gives none a meaning, such as
+// a name the API treats as not given when empty.
+func NotEmpty(reason string) validator.String { return notEmpty{reason} }
+
+type notEmpty struct{ reason string }
+
+func (v notEmpty) Description(context.Context) string {
+	return "must not be empty (" + v.reason + ")"
+}
+
+func (v notEmpty) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v notEmpty) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueString() != "" {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty value",
+		fmt.Sprintf("%s must not be empty: %s. Leave %s out of the configuration instead.", req.Path, v.reason, req.Path))
+}

@@ -24,6 +24,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
@@ -54,6 +55,9 @@ const (
 var (
 	notFoundCodes   = []string{"ParameterCenInstanceId"}
 	deleteGoneCodes = []string{"ParameterBwpInstanceId"}
+	// goneCodes: a call naming a plan that does not exist (the tag calls
+	// answer InvalidResourceId.NotFound or InvalidInstanceIds.NotFound).
+	goneCodes       = []string{"ParameterBwpInstanceId", "InvalidResourceId.NotFound", "InvalidInstanceIds.NotFound"}
 	busyCodes       = []string{"InvalidStatus.Resource", "Operation.Blocking"}
 	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
 )
@@ -117,18 +121,18 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"name": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				MarkdownDescription: "Name: empty or 1 to 128 characters, not starting with `http://` or `https://`. " +
-					"Changed in place (`ModifyCenBandwidthPackageAttribute`). Left out, the plan's current name is kept: " +
-					"the API treats an empty Name as not given.",
+				MarkdownDescription: "Name: 1 to 128 characters, not starting with `http://` or `https://`. " +
+					"Changed in place (`ModifyCenBandwidthPackageAttribute`). `\"\"` is refused: the API treats an empty " +
+					"Name as not given, so it cannot clear a name; left out, the plan's current name is kept.",
 				Validators:    nameValidators(),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				MarkdownDescription: "Description: empty or 1 to 256 characters, not starting with `http://` or `https://`. " +
-					"Changed in place (`ModifyCenBandwidthPackageAttribute`). Left out, the plan's current description is kept: " +
-					"the API treats an empty Description as not given.",
+				MarkdownDescription: "Description: 1 to 256 characters, not starting with `http://` or `https://`. " +
+					"Changed in place (`ModifyCenBandwidthPackageAttribute`). `\"\"` is refused: the API treats an empty " +
+					"Description as not given, so it cannot clear one; left out, the plan's current description is kept.",
 				Validators:    descriptionValidators(),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -395,6 +399,20 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	what := fmt.Sprintf("updating CEN bandwidth plan (%s)", id)
 	conn := r.client.CEN()
 
+	// fail reports err of one step of the update; a plan deleted outside
+	// Terraform gets its own diagnostic at once instead of retries.
+	fail := func(step string, err error) {
+		if r.gone(ctx, id, err) {
+			diagnostics.AddGone(&resp.Diagnostics, what, id)
+			return
+		}
+		if _, ok := apierrors.From(err); ok {
+			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			return
+		}
+		resp.Diagnostics.AddError(what+": "+step, err.Error())
+	}
+
 	pending, diags := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	if pending != nil {
@@ -421,14 +439,14 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			return err
 		}, client.RetryOn(busyCodes...), client.Persist())
 		if err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			fail("", err)
 			return
 		}
 		want := plan.Bandwidth.ValueInt64()
 		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
 			return p.Bandwidth == want
 		}); err != nil {
-			resp.Diagnostics.AddError("Error "+what+": waiting for the new bandwidth", err.Error())
+			fail("waiting for the new bandwidth", err)
 			return
 		}
 	}
@@ -436,25 +454,24 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
 		request := cbn.CreateModifyCenBandwidthPackageAttributeRequest()
 		request.CenBandwidthPackageId = id
-		// Both always go out, empty included: the SDK drops empty fields,
-		// and an empty value is how the API clears a name or description.
-		request.QueryParams["Name"] = plan.Name.ValueString()
-		request.QueryParams["Description"] = plan.Description.ValueString()
+		// The API takes an empty value as not given (so "" is refused at
+		// plan time): only values go out.
+		request.Name = plan.Name.ValueString()
+		request.Description = plan.Description.ValueString()
 		err := r.client.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.ModifyCenBandwidthPackageAttribute(request)
 			return err
 		}, client.RetryOn(busyCodes...), client.Persist())
 		if err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			fail("", err)
 			return
 		}
 		name, desc := plan.Name.ValueString(), plan.Description.ValueString()
-		// An empty value may be ignored by the API; waiting for it could
-		// never end, and the next plan shows the value the API kept.
+		// Null (left out) keeps the current value: nothing to wait for.
 		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
 			return (name == "" || p.Name == name) && (desc == "" || p.Description == desc)
 		}); err != nil {
-			resp.Diagnostics.AddError("Error "+what+": waiting for the new name and description", err.Error())
+			fail("waiting for the new name and description", err)
 			return
 		}
 	}
@@ -468,13 +485,14 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			return
 		}
 		if err := r.updateTags(ctx, id, have, want); err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			fail("", err)
 			return
 		}
+		set, remove := tags.Diff(have, want)
 		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
-			return equalTags(apiTags(p), want)
+			return tags.Applied(apiTags(p), set, remove)
 		}); err != nil {
-			resp.Diagnostics.AddError("Error "+what+": waiting for the new tags", err.Error())
+			fail("waiting for the new tags", err)
 			return
 		}
 	}
@@ -483,7 +501,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	// values are simply recorded. Computed values come from one last Describe.
 	p, err := findBandwidthPackageByID(ctx, r.client, id)
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		fail("reading it back", err)
 		return
 	}
 	// State records what was applied: only what the plan left unknown
@@ -493,6 +511,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	applied.fromAPI(p)
 	plan.fillUnknown(&applied)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(purchase.KeepPriorForUnknown(&resp.State, req.State)...)
 	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, nil)...)
 }
 
@@ -559,7 +578,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
-		resp.Diagnostics.AddError("Error "+what+": waiting until it is gone", err.Error())
+		resp.Diagnostics.AddError(what+": waiting until it is gone", err.Error())
 	}
 }
 
@@ -573,6 +592,18 @@ func (r *bandwidthPackageResource) has(attr string) bool {
 	r.Schema(context.Background(), resource.SchemaRequest{}, &s)
 	_, ok := s.Schema.Attributes[attr]
 	return ok
+}
+
+// gone reports whether err, from a step of an update, means that the plan
+// no longer exists: a not-found answer (Describe's empty list, a Modify's
+// ParameterBwpInstanceId, a tag call's unknown resource) that a Describe of
+// its own confirms. Anything else, a confused answer included, is not "gone".
+func (r *bandwidthPackageResource) gone(ctx context.Context, id string, err error) bool {
+	if !errors.Is(err, wait.ErrNotFound) && !apierrors.IsCode(err, goneCodes...) {
+		return false
+	}
+	_, ferr := findBandwidthPackageNow(ctx, r.client, id)
+	return errors.Is(ferr, wait.ErrNotFound)
 }
 
 // updateTags removes, then sets, so a key both removed and re-added is safe.
@@ -862,16 +893,4 @@ func apiTags(p *cbn.CenBandwidthPackage) map[string]string {
 		m[t.Key] = t.Value
 	}
 	return m
-}
-
-func equalTags(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }

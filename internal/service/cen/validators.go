@@ -41,21 +41,28 @@ func areaValidators() []validator.String {
 	return []validator.String{stringvalidator.OneOfCaseInsensitive(areas.Names...)}
 }
 
-// nameValidators follow 001 (empty or 1 to 128 characters, not starting with
-// http:// or https://). The older 000 and 002 pages also demand 2 characters
-// and a leading letter from a fixed character set; the live API no longer
-// does, so those rules would refuse names it accepts.
+// emptyIgnored is why "" is refused: 001 allows an empty Name or
+// Description, but the API treats an empty value as not given, so "" would
+// never reach the plan and every plan would show the difference again.
+const emptyIgnored = "the API treats an empty value as not given, so the plan would keep its current one and every plan would show the difference again"
+
+// nameValidators follow 001 (1 to 128 characters, not starting with http://
+// or https://), refusing "" (emptyIgnored). The older 000 and 002 pages also
+// demand 2 characters and a leading letter from a fixed character set; the
+// live API no longer does, so those rules would refuse names it accepts.
 func nameValidators() []validator.String {
 	return []validator.String{
+		validators.NotEmpty(emptyIgnored),
 		stringvalidator.UTF8LengthAtMost(maxNameLen),
 		validators.NoURLPrefix(),
 	}
 }
 
-// descriptionValidators follow 001: empty or 1 to 256 characters, not
-// starting with http:// or https://.
+// descriptionValidators follow 001: 1 to 256 characters, not starting with
+// http:// or https://, and not "" (emptyIgnored).
 func descriptionValidators() []validator.String {
 	return []validator.String{
+		validators.NotEmpty(emptyIgnored),
 		stringvalidator.UTF8LengthAtMost(maxDescriptionLen),
 		validators.NoURLPrefix(),
 	}

@@ -122,7 +122,10 @@ func TestValidateAreas(t *testing.T) {
 
 func TestValidateName(t *testing.T) {
 	runValidatorCases(t, "name", []validatorCase{
-		{"empty (001)", str(""), true},
+		// 001 allows "", but the API takes it as not given: refused, or
+		// every plan would show the difference again (never converges).
+		{"empty (001 allows it, the API ignores it)", str(""), false},
+		{"null keeps the current name", types.StringNull(), true},
 		{"one character (000 wanted 2)", str("a"), true},
 		{"starts with a digit (000 wanted a letter)", str("1plan"), true},
 		{"128 characters", str(strings.Repeat("n", 128)), true},
@@ -137,7 +140,7 @@ func TestValidateName(t *testing.T) {
 
 func TestValidateDescription(t *testing.T) {
 	runValidatorCases(t, "description", []validatorCase{
-		{"empty", str(""), true},
+		{"empty (the API ignores it)", str(""), false},
 		{"one character", str("d"), true},
 		{"256 characters", str(strings.Repeat("d", 256)), true},
 		{"257 characters", str(strings.Repeat("d", 257)), false},

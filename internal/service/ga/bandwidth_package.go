@@ -390,7 +390,9 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	purchase.AddResume(&resp.Diagnostics, "GA bandwidth plan "+state.ID.ValueString(), pending, resumeTodo)
-	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, schemaOf(ctx), req.Config, &resp.Plan, "id", "order_id")...)
+	// Purchase options are not read back: they keep their values.
+	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, schemaOf(ctx), req.Config, &resp.Plan,
+		"id", "order_id", "auto_pay", "duration", "pricing_cycle", "auto_use_coupon", "promotion_option_no")...)
 }
 
 // warnSubscription warns at plan time before a subscription plan is
@@ -695,6 +697,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(purchase.KeepPriorForUnknown(&resp.State, req.State)...)
 	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, nil)...)
 }
 
