@@ -89,9 +89,12 @@ type Client struct {
 	newCEN     func() *cbn.Client
 	newGA      func() *ga.Client
 	maxRetries int
-	baseDelay  time.Duration
-	maxDelay   time.Duration
-	creds      *Credentials
+	// cenEndpoint and gaEndpoint are where the calls go, defaults applied.
+	cenEndpoint Endpoint
+	gaEndpoint  Endpoint
+	baseDelay   time.Duration
+	maxDelay    time.Duration
+	creds       *Credentials
 	// shared holds per-provider helpers such as read batchers (see Shared).
 	shared sync.Map
 	// pacers space the retries of throttled calls, one schedule per action.
@@ -133,6 +136,13 @@ func (c *Client) CredentialSource() string {
 
 // MaxRetries is the number of retries of an ordinary retryable error.
 func (c *Client) MaxRetries() int { return c.maxRetries }
+
+// CENEndpoint is the endpoint CEN calls go to: the endpoints block's, or
+// the public one over HTTPS. Zero on a NotReady client.
+func (c *Client) CENEndpoint() Endpoint { return c.cenEndpoint }
+
+// GAEndpoint is the endpoint GA calls go to, as CENEndpoint.
+func (c *Client) GAEndpoint() Endpoint { return c.gaEndpoint }
 
 // NotReady returns a client whose every call fails with reason: the provider
 // block depends on values Terraform does not know yet, so no real client can
@@ -176,11 +186,13 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 		cfg.ReadTimeout = DefaultReadTimeout
 	}
 	c := &Client{
-		Region:     cfg.Region,
-		maxRetries: cfg.MaxRetries,
-		baseDelay:  cfg.BaseDelay,
-		maxDelay:   cfg.MaxDelay,
-		creds:      cfg.Credentials,
+		Region:      cfg.Region,
+		maxRetries:  cfg.MaxRetries,
+		cenEndpoint: cfg.CENEndpoint,
+		gaEndpoint:  cfg.GAEndpoint,
+		baseDelay:   cfg.BaseDelay,
+		maxDelay:    cfg.MaxDelay,
+		creds:       cfg.Credentials,
 	}
 	switch {
 	case c.maxRetries == 0:

@@ -172,7 +172,7 @@ func (p *aliyunProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	tflog.Info(ctx, "aliyun provider configured", map[string]any{
 		"region": c.Region, "credentials": c.CredentialSource(), "max_retries": c.MaxRetries(),
-		"cen_endpoint": cfg.CENEndpoint.URL(), "ga_endpoint": cfg.GAEndpoint.URL(),
+		"cen_endpoint": c.CENEndpoint().URL(), "ga_endpoint": c.GAEndpoint().URL(),
 	})
 	resp.ResourceData, resp.DataSourceData = c, c
 }
