@@ -24,6 +24,8 @@ const (
 	CodeNotAPI = "SDK.NotAPIAnswer"
 	// CodePanic: the SDK panicked decoding an answer.
 	CodePanic = "SDK.DecodePanic"
+	// CodeCertificate: the TLS handshake failed on the endpoint's certificate.
+	CodeCertificate = "SDK.CertificateError"
 )
 
 const credentialHint = " The provider takes credentials from, in order: the provider block (access_key, secret_key, security_token), " +
@@ -98,6 +100,14 @@ var table = []Entry{
 		Summary: "could not reach the API endpoint",
 		Detail:  "The connection to the API failed (reset, refused or name not resolved). The provider retried with backoff and gave up; check the network, any proxy (HTTPS_PROXY), and the endpoints block of the provider.",
 		Retry:   true,
+	},
+	{
+		Code:    CodeCertificate,
+		Summary: "the API endpoint's TLS certificate was not trusted",
+		Detail: "The endpoint's certificate failed verification: signed by an authority this machine does not trust, issued for another host name, or expired (the message below says which). " +
+			"The provider did not retry: this does not pass by itself. If the endpoints block (cen, ga, sts) names this host, check that it is the right endpoint and that its host name is the one on the certificate, " +
+			"or remove the override to use the public endpoint. If a corporate proxy or a private endpoint uses its own certificate authority, add that CA to the system trust store " +
+			"or, on Linux, point SSL_CERT_FILE at a PEM bundle that includes it.",
 	},
 	{
 		Code:    CodeTimeout,
