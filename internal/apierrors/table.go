@@ -153,9 +153,13 @@ var table = []Entry{
 		Credential: true,
 	},
 	{
-		Code:       "SignatureDoesNotMatch",
-		Summary:    "the secret key does not match the access key ID",
-		Detail:     "The request signature did not match: the secret key (secret_key or ALIBABA_CLOUD_ACCESS_KEY_SECRET) is wrong for this AccessKey ID." + credentialHint,
+		Code:    "SignatureDoesNotMatch",
+		Summary: "the secret key does not match the access key ID",
+		Detail: "The API computed another signature for this request. Check, in this order: " +
+			"the secret key (secret_key, ALIBABA_CLOUD_ACCESS_KEY_SECRET or the CLI profile's access_key_secret) is the one of this AccessKey ID, copied whole; " +
+			"the clock of the machine running Terraform is right (the signed request carries its time; synchronise it with NTP); " +
+			"no proxy or gateway between Terraform and the endpoint (HTTPS_PROXY, the endpoints block) rewrites requests. " +
+			"TF_LOG=DEBUG logs the string the API signed, to compare with the request sent." + credentialHint,
 		Credential: true,
 	},
 	{

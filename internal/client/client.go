@@ -102,6 +102,9 @@ type Client struct {
 	// notReady, when set, is returned by every call: the provider
 	// configuration was not known when the provider was configured.
 	notReady error
+	// logCtx carries the logger of the context New was given: the SDK
+	// gives the transport no context, so what is logged below Do uses it.
+	logCtx context.Context
 
 	// Replaced in tests.
 	sleep  func(ctx context.Context, d time.Duration) error
@@ -166,7 +169,7 @@ func orDev(v string) string {
 // New builds the CEN and GA SDK clients once, with endpoint overrides,
 // timeouts, the User-Agent, and the SDK's own retry turned off so that only
 // Do's policy retries.
-func New(_ context.Context, cfg Config) (*Client, error) {
+func New(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.Credentials == nil || cfg.Credentials.Provider == nil {
 		return nil, errors.New("client: no credentials")
 	}
@@ -193,6 +196,7 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 		baseDelay:   cfg.BaseDelay,
 		maxDelay:    cfg.MaxDelay,
 		creds:       cfg.Credentials,
+		logCtx:      MaskFieldNames(ctx),
 	}
 	switch {
 	case c.maxRetries == 0:
