@@ -82,6 +82,7 @@ func (p *aliyunProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"region": schema.StringAttribute{
 				Optional:    true,
 				Description: "Region of the CEN API calls. Env `ALIBABA_CLOUD_REGION_ID`, then `ALICLOUD_REGION`; default `cn-hangzhou`. GA calls always use `cn-hangzhou`, the GA API's only region.",
+				Validators:  []validator.String{regionValue{}},
 			},
 			"access_key": schema.StringAttribute{
 				Optional:    true,
@@ -190,6 +191,15 @@ func (p *aliyunProvider) clientConfig(m providerModel, tfVersion string, resp *p
 		for _, name := range client.EnvRegion {
 			if v := os.Getenv(name); v != "" {
 				cfg.Region = v
+				// The attribute was checked at validate time; the
+				// environment can only be checked here.
+				problem, unknown := checkRegion(v, "the environment variable "+name+" (read because the provider block sets no region)")
+				if problem != "" {
+					resp.Diagnostics.AddError("Invalid region", problem)
+				}
+				if unknown != "" {
+					resp.Diagnostics.AddWarning("Unknown region", unknown)
+				}
 				break
 			}
 		}
