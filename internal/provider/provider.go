@@ -81,7 +81,7 @@ func (p *aliyunProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional:    true,
-				Description: "Region of the CEN API calls. Env `ALIBABA_CLOUD_REGION_ID`, then `ALICLOUD_REGION`; default `cn-hangzhou`. GA calls always use `cn-hangzhou`, the GA API's only region.",
+				Description: "Region of the CEN API calls: a region ID, lower-case words and digits joined by hyphens such as `ap-southeast-1`; an ID the provider does not know is warned about, not refused. Env `ALIBABA_CLOUD_REGION_ID`, then `ALICLOUD_REGION`; default `cn-hangzhou`. GA calls always use `cn-hangzhou`, the GA API's only region.",
 				Validators:  []validator.String{regionValue{}},
 			},
 			"access_key": schema.StringAttribute{
