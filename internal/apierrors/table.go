@@ -24,6 +24,8 @@ const (
 	CodeNotAPI = "SDK.NotAPIAnswer"
 	// CodePanic: the SDK panicked decoding an answer.
 	CodePanic = "SDK.DecodePanic"
+	// CodeCertificate: the TLS handshake failed on the endpoint's certificate.
+	CodeCertificate = "SDK.CertificateError"
 )
 
 const credentialHint = " The provider takes credentials from, in order: the provider block (access_key, secret_key, security_token), " +
@@ -100,6 +102,14 @@ var table = []Entry{
 		Retry:   true,
 	},
 	{
+		Code:    CodeCertificate,
+		Summary: "the API endpoint's TLS certificate was not trusted",
+		Detail: "The endpoint's certificate failed verification: signed by an authority this machine does not trust, issued for another host name, or expired (the message below says which). " +
+			"The provider did not retry: this does not pass by itself. If the endpoints block (cen, ga, sts) names this host, check that it is the right endpoint and that its host name is the one on the certificate, " +
+			"or remove the override to use the public endpoint. If a corporate proxy or a private endpoint uses its own certificate authority, add that CA to the system trust store " +
+			"or, on Linux, point SSL_CERT_FILE at a PEM bundle that includes it.",
+	},
+	{
 		Code:    CodeTimeout,
 		Summary: "the API call timed out",
 		Detail:  "The API did not answer in time. The provider retried with backoff and gave up; check the network and the endpoints block of the provider, or try again later.",
@@ -143,9 +153,13 @@ var table = []Entry{
 		Credential: true,
 	},
 	{
-		Code:       "SignatureDoesNotMatch",
-		Summary:    "the secret key does not match the access key ID",
-		Detail:     "The request signature did not match: the secret key (secret_key or ALIBABA_CLOUD_ACCESS_KEY_SECRET) is wrong for this AccessKey ID." + credentialHint,
+		Code:    "SignatureDoesNotMatch",
+		Summary: "the secret key does not match the access key ID",
+		Detail: "The API computed another signature for this request. Check, in this order: " +
+			"the secret key (secret_key, ALIBABA_CLOUD_ACCESS_KEY_SECRET or the CLI profile's access_key_secret) is the one of this AccessKey ID, copied whole; " +
+			"the clock of the machine running Terraform is right (the signed request carries its time; synchronise it with NTP); " +
+			"no proxy or gateway between Terraform and the endpoint (HTTPS_PROXY, the endpoints block) rewrites requests. " +
+			"TF_LOG=DEBUG logs the string the API signed, to compare with the request sent." + credentialHint,
 		Credential: true,
 	},
 	{

@@ -2,13 +2,17 @@ package client
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 )
@@ -90,23 +94,61 @@ func safeCall(call func() error) (err error) {
 }
 
 // redact removes the secret key and security token from an API error's
-// message: SignatureDoesNotMatch quotes the string to sign, which carries the
-// security token, and diagnostics are printed and logged.
+// message, and moves the string to sign that SignatureDoesNotMatch quotes
+// (several lines, carrying the AccessKey ID and the security token) out of
+// the message into the debug log: diagnostics are printed and logged, and
+// the string only helps whoever compares it with the request sent.
 func (c *Client) redact(err error) error {
 	api, ok := err.(*apierrors.APIError)
 	if !ok || c.creds == nil || c.creds.Provider == nil {
 		return err
 	}
-	cc, cerr := c.creds.Provider.GetCredentials()
-	if cerr != nil || cc == nil {
-		return err
+	var secrets []string
+	if cc, cerr := c.creds.Provider.GetCredentials(); cerr == nil && cc != nil {
+		secrets = []string{cc.AccessKeySecret, cc.SecurityToken}
 	}
-	for _, s := range []string{cc.AccessKeySecret, cc.SecurityToken} {
-		if s != "" {
-			api.Message = strings.ReplaceAll(api.Message, s, "***")
-			api.Message = strings.ReplaceAll(api.Message, url.QueryEscape(s), "***")
-			api.Message = strings.ReplaceAll(api.Message, url.QueryEscape(url.QueryEscape(s)), "***")
+	api.Message = scrub(api.Message, secrets)
+	if kept, signed, found := cutStringToSign(api.Message); found {
+		api.Message = kept
+		ctx := c.logCtx
+		if ctx == nil {
+			ctx = context.Background()
 		}
+		tflog.Debug(MaskValues(ctx, secrets...), "API error quoted the string it signed", map[string]any{
+			"api_action": api.Action, "api_error_code": api.Code, "request_id": api.RequestID, "string_to_sign": signed,
+		})
 	}
 	return api
+}
+
+// scrub replaces each secret, plain or URL-encoded once or twice as a
+// string to sign holds it, by "***".
+func scrub(s string, secrets []string) string {
+	for _, v := range secrets {
+		if v != "" {
+			s = strings.ReplaceAll(s, v, "***")
+			s = strings.ReplaceAll(s, url.QueryEscape(v), "***")
+			s = strings.ReplaceAll(s, url.QueryEscape(url.QueryEscape(v)), "***")
+		}
+	}
+	return s
+}
+
+// stringToSignLabel starts the string to sign in an API message: "server
+// string to sign is:" in the RPC APIs' SignatureDoesNotMatch, "StringToSign:"
+// in others.
+var stringToSignLabel = regexp.MustCompile(`(?i)(?:server\s+)?string[ _-]?to[ _-]?sign(?:\s+is)?\s*:`)
+
+// cutStringToSign splits an API message at the string to sign it quotes.
+func cutStringToSign(msg string) (kept, signed string, found bool) {
+	loc := stringToSignLabel.FindStringIndex(msg)
+	if loc == nil {
+		return msg, "", false
+	}
+	kept = strings.TrimSpace(msg[:loc[0]])
+	if kept != "" {
+		kept += " "
+	}
+	kept += "(The string the API signed is left out here; TF_LOG=DEBUG logs it.)"
+	return kept, strings.TrimSpace(msg[loc[1]:]), true
 }

@@ -89,9 +89,12 @@ type Client struct {
 	newCEN     func() *cbn.Client
 	newGA      func() *ga.Client
 	maxRetries int
-	baseDelay  time.Duration
-	maxDelay   time.Duration
-	creds      *Credentials
+	// cenEndpoint and gaEndpoint are where the calls go, defaults applied.
+	cenEndpoint Endpoint
+	gaEndpoint  Endpoint
+	baseDelay   time.Duration
+	maxDelay    time.Duration
+	creds       *Credentials
 	// shared holds per-provider helpers such as read batchers (see Shared).
 	shared sync.Map
 	// pacers space the retries of throttled calls, one schedule per action.
@@ -99,6 +102,9 @@ type Client struct {
 	// notReady, when set, is returned by every call: the provider
 	// configuration was not known when the provider was configured.
 	notReady error
+	// logCtx carries the logger of the context New was given: the SDK
+	// gives the transport no context, so what is logged below Do uses it.
+	logCtx context.Context
 
 	// Replaced in tests.
 	sleep  func(ctx context.Context, d time.Duration) error
@@ -134,6 +140,13 @@ func (c *Client) CredentialSource() string {
 // MaxRetries is the number of retries of an ordinary retryable error.
 func (c *Client) MaxRetries() int { return c.maxRetries }
 
+// CENEndpoint is the endpoint CEN calls go to: the endpoints block's, or
+// the public one over HTTPS. Zero on a NotReady client.
+func (c *Client) CENEndpoint() Endpoint { return c.cenEndpoint }
+
+// GAEndpoint is the endpoint GA calls go to, as CENEndpoint.
+func (c *Client) GAEndpoint() Endpoint { return c.gaEndpoint }
+
 // NotReady returns a client whose every call fails with reason: the provider
 // block depends on values Terraform does not know yet, so no real client can
 // be built. Resources still get a client and report reason, not a crash.
@@ -156,7 +169,7 @@ func orDev(v string) string {
 // New builds the CEN and GA SDK clients once, with endpoint overrides,
 // timeouts, the User-Agent, and the SDK's own retry turned off so that only
 // Do's policy retries.
-func New(_ context.Context, cfg Config) (*Client, error) {
+func New(ctx context.Context, cfg Config) (*Client, error) {
 	if cfg.Credentials == nil || cfg.Credentials.Provider == nil {
 		return nil, errors.New("client: no credentials")
 	}
@@ -176,11 +189,14 @@ func New(_ context.Context, cfg Config) (*Client, error) {
 		cfg.ReadTimeout = DefaultReadTimeout
 	}
 	c := &Client{
-		Region:     cfg.Region,
-		maxRetries: cfg.MaxRetries,
-		baseDelay:  cfg.BaseDelay,
-		maxDelay:   cfg.MaxDelay,
-		creds:      cfg.Credentials,
+		Region:      cfg.Region,
+		maxRetries:  cfg.MaxRetries,
+		cenEndpoint: cfg.CENEndpoint,
+		gaEndpoint:  cfg.GAEndpoint,
+		baseDelay:   cfg.BaseDelay,
+		maxDelay:    cfg.MaxDelay,
+		creds:       cfg.Credentials,
+		logCtx:      MaskFieldNames(ctx),
 	}
 	switch {
 	case c.maxRetries == 0:

@@ -418,6 +418,15 @@ func TestSchemeHostAndUserAgent(t *testing.T) {
 	if def.GA().Domain != DefaultGAHost || def.GA().GetConfig().Scheme != "HTTPS" {
 		t.Errorf("GA default: %s %s, want HTTPS %s", def.GA().GetConfig().Scheme, def.GA().Domain, DefaultGAHost)
 	}
+	if got := def.CENEndpoint().URL(); got != "https://"+DefaultCENHost {
+		t.Errorf("CENEndpoint() = %q, want https://%s", got, DefaultCENHost)
+	}
+	if got := def.GAEndpoint().URL(); got != "https://"+DefaultGAHost {
+		t.Errorf("GAEndpoint() = %q, want https://%s", got, DefaultGAHost)
+	}
+	if got := c.CENEndpoint().URL(); got != f.srv.URL {
+		t.Errorf("CENEndpoint() = %q, want the configured %s", got, f.srv.URL)
+	}
 	if def.CEN().GetConfig().AutoRetry || def.GA().GetConfig().AutoRetry {
 		t.Errorf("the SDK's own retry must be off")
 	}

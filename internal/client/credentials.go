@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
@@ -150,7 +149,7 @@ func resolveBase(cfg CredentialConfig) (*Credentials, error) {
 	}
 	explicit := profile != "" || cfg.SharedCredentialsFile != ""
 	if _, statErr := os.Stat(file); statErr == nil || explicit {
-		p, name, err := cliProfile(profile, cfg.SharedCredentialsFile)
+		p, name, err := cliProfile(profile, file)
 		if err != nil {
 			what := "CLI config " + file
 			if profile != "" {
@@ -217,59 +216,4 @@ func homeEnv() string {
 
 func defaultCLIConfigPath() string {
 	return filepath.Join(os.Getenv(homeEnv()), ".aliyun", "config.json")
-}
-
-// homeMu serialises the HOME switch in cliProfile.
-var homeMu sync.Mutex
-
-// cliProfile loads a profile with the SDK's CLI-profile provider. That
-// provider reads only $HOME/.aliyun/config.json, so a shared_credentials_file
-// elsewhere is reached by pointing HOME, for the one load the provider then
-// caches, at a temporary directory that links to the file.
-func cliProfile(profile, file string) (credentials.CredentialsProvider, string, error) {
-	p := credentials.NewCLIProfileCredentialsProviderBuilder().WithProfileName(profile).Build()
-	load := func() error { _, err := p.GetCredentials(); return err }
-	if file != "" {
-		abs, err := filepath.Abs(file)
-		if err != nil {
-			return nil, "", err
-		}
-		if _, err := os.Stat(abs); err != nil {
-			return nil, "", fmt.Errorf("shared_credentials_file: %w", err)
-		}
-		dir, err := os.MkdirTemp("", "aliyun-profile-")
-		if err != nil {
-			return nil, "", err
-		}
-		defer os.RemoveAll(dir)
-		if err := os.Mkdir(filepath.Join(dir, ".aliyun"), 0o700); err != nil {
-			return nil, "", err
-		}
-		if err := os.Symlink(abs, filepath.Join(dir, ".aliyun", "config.json")); err != nil {
-			return nil, "", err
-		}
-		inner := load
-		load = func() error {
-			homeMu.Lock()
-			defer homeMu.Unlock()
-			old, had := os.LookupEnv(homeEnv())
-			os.Setenv(homeEnv(), dir)
-			defer func() {
-				if had {
-					os.Setenv(homeEnv(), old)
-				} else {
-					os.Unsetenv(homeEnv())
-				}
-			}()
-			return inner()
-		}
-	}
-	if err := load(); err != nil {
-		return nil, "", err
-	}
-	name := profile
-	if name == "" {
-		name = "current"
-	}
-	return p, name, nil
 }

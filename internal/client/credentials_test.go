@@ -1,6 +1,7 @@
 package client
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,5 +187,52 @@ func TestNothingResolvesListsWhatWasTried(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not mention %q:\n%s", want, err)
 		}
+	}
+}
+
+// Every mode the SDK's own CLI-profile provider takes still resolves, and
+// the role modes build without calling STS or the metadata service.
+func TestProfileModes(t *testing.T) {
+	cleanEnv(t)
+	file := filepath.Join(t.TempDir(), "config.json")
+	conf := `{"current": "ak", "profiles": [
+	  {"name": "ak",      "mode": "AK", "access_key_id": "ak-1", "access_key_secret": "sk-1"},
+	  {"name": "role",    "mode": "RamRoleArn", "access_key_id": "ak-2", "access_key_secret": "sk-2", "ram_role_arn": "acs:ram::1:role/r", "expired_seconds": 900, "sts_region": "cn-shanghai"},
+	  {"name": "chain",   "mode": "ChainableRamRoleArn", "source_profile": "role", "ram_role_arn": "acs:ram::1:role/c"},
+	  {"name": "ecs",     "mode": "EcsRamRole", "ram_role_name": "tf-runner"},
+	  {"name": "oidc",    "mode": "OIDC", "oidc_provider_arn": "acs:ram::1:oidc-provider/p", "oidc_token_file": "/var/token", "ram_role_arn": "acs:ram::1:role/o"},
+	  {"name": "short",   "mode": "RamRoleArn", "access_key_id": "ak-3", "access_key_secret": "sk-3", "ram_role_arn": "acs:ram::1:role/r", "expired_seconds": 60}
+	]}`
+	if err := os.WriteFile(file, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"role", "chain", "ecs", "oidc"} {
+		c, err := ResolveCredentials(CredentialConfig{SharedCredentialsFile: file, Profile: name})
+		if err != nil {
+			t.Errorf("profile %s: %v", name, err)
+			continue
+		}
+		if want := fmt.Sprintf("CLI profile %q in %s", name, file); c.Source != want {
+			t.Errorf("profile %s: source %q, want %q", name, c.Source, want)
+		}
+	}
+	if ak, _, src := resolvedAK(t, CredentialConfig{SharedCredentialsFile: file}); ak != "ak-1" || !strings.Contains(src, `"current"`) {
+		t.Errorf("current profile: got %s from %s", ak, src)
+	}
+	if _, err := ResolveCredentials(CredentialConfig{SharedCredentialsFile: file, Profile: "short"}); err == nil || !strings.Contains(err.Error(), "expired_seconds below 900") {
+		t.Errorf("a session shorter than STS allows: %v", err)
+	}
+	t.Setenv(cliProfileDisabled, "true")
+	if _, err := ResolveCredentials(CredentialConfig{SharedCredentialsFile: file}); err == nil || !strings.Contains(err.Error(), cliProfileDisabled) {
+		t.Errorf("%s=true: %v", cliProfileDisabled, err)
+	}
+}
+
+func TestMissingSharedCredentialsFile(t *testing.T) {
+	cleanEnv(t)
+	file := filepath.Join(t.TempDir(), "nope.json")
+	_, err := ResolveCredentials(CredentialConfig{SharedCredentialsFile: file})
+	if err == nil || !strings.Contains(err.Error(), file) || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("want an error naming the missing file, got %v", err)
 	}
 }

@@ -1,6 +1,9 @@
 package client
 
 import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -87,4 +90,19 @@ func unwrapURLError(err error) error {
 		return ue.Err
 	}
 	return err
+}
+
+// untrustedCertificate reports a TLS handshake that failed on the endpoint's
+// certificate (unknown authority, host name not covered, expired): a fault of
+// the endpoint or the trust store that no retry cures.
+func untrustedCertificate(err error) bool {
+	var (
+		verify   *tls.CertificateVerificationError
+		unknown  x509.UnknownAuthorityError
+		hostname x509.HostnameError
+		invalid  x509.CertificateInvalidError
+		roots    x509.SystemRootsError
+	)
+	return errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &hostname) ||
+		errors.As(err, &invalid) || errors.As(err, &roots)
 }

@@ -97,7 +97,7 @@ func classify(err error, o *callOptions, creates bool) decision {
 // isTransient reports connection resets, refusals, EOFs and timeouts: the
 // SDK returns the net/http error itself when its own retry is off.
 func isTransient(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || untrustedCertificate(err) {
 		return false
 	}
 	var ne net.Error
@@ -140,6 +140,9 @@ func normalize(err error, action, product string) error {
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() {
 				code = apierrors.CodeTimeout
+			}
+			if untrustedCertificate(err) {
+				code = apierrors.CodeCertificate
 			}
 			api = apierrors.NewAPIError(code, ue.Op+" "+host+": "+ue.Err.Error(), "", 0, err)
 		case isTransient(err):

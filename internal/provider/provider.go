@@ -81,7 +81,8 @@ func (p *aliyunProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional:    true,
-				Description: "Region of the CEN API calls. Env `ALIBABA_CLOUD_REGION_ID`, then `ALICLOUD_REGION`; default `cn-hangzhou`. GA calls always use `cn-hangzhou`, the GA API's only region.",
+				Description: "Region of the CEN API calls: a region ID, lower-case words and digits joined by hyphens such as `ap-southeast-1`; an ID the provider does not know is warned about, not refused. Env `ALIBABA_CLOUD_REGION_ID`, then `ALICLOUD_REGION`; default `cn-hangzhou`. GA calls always use `cn-hangzhou`, the GA API's only region.",
+				Validators:  []validator.String{regionValue{}},
 			},
 			"access_key": schema.StringAttribute{
 				Optional:    true,
@@ -172,7 +173,7 @@ func (p *aliyunProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	tflog.Info(ctx, "aliyun provider configured", map[string]any{
 		"region": c.Region, "credentials": c.CredentialSource(), "max_retries": c.MaxRetries(),
-		"cen_endpoint": cfg.CENEndpoint.URL(), "ga_endpoint": cfg.GAEndpoint.URL(),
+		"cen_endpoint": c.CENEndpoint().URL(), "ga_endpoint": c.GAEndpoint().URL(),
 	})
 	resp.ResourceData, resp.DataSourceData = c, c
 }
@@ -190,6 +191,15 @@ func (p *aliyunProvider) clientConfig(m providerModel, tfVersion string, resp *p
 		for _, name := range client.EnvRegion {
 			if v := os.Getenv(name); v != "" {
 				cfg.Region = v
+				// The attribute was checked at validate time; the
+				// environment can only be checked here.
+				problem, unknown := checkRegion(v, "the environment variable "+name+" (read because the provider block sets no region)")
+				if problem != "" {
+					resp.Diagnostics.AddError("Invalid region", problem)
+				}
+				if unknown != "" {
+					resp.Diagnostics.AddWarning("Unknown region", unknown)
+				}
 				break
 			}
 		}

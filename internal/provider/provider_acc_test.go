@@ -153,3 +153,33 @@ func TestAccProvider_invalidSettingsAtValidate(t *testing.T) {
 		t.Fatalf("invalid provider settings made %d API calls, want 0", n)
 	}
 }
+
+// A region that cannot be a region ID fails terraform plan on the region
+// attribute (Terraform quotes the line), before any API call; a well-formed
+// unknown one only warns, and the plan goes on.
+func TestAccProvider_regionCheckedAtPlan(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.Emulator(t)
+	config := func(region string) string {
+		return fmt.Sprintf("provider \"aliyun\" {\n  region     = %q\n  access_key = %q\n  secret_key = %q\n  endpoints {\n    cen = %q\n    ga  = %q\n  }\n}\n%s",
+			region, acctest.AccessKey, acctest.SecretKey, emu.URL(), emu.URL(), cenPlan)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config:      config("Hang Zhou"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid region.*region\s+= "Hang Zhou".*cannot be an Alibaba Cloud region ID`),
+			},
+			{
+				Config:             config("xx-newplace-9"),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+	if n := emu.Stats().Total; n != 0 {
+		t.Fatalf("plans made %d API calls, want 0", n)
+	}
+}

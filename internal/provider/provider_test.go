@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 )
@@ -29,7 +31,13 @@ func isolate(t *testing.T) {
 // attributes and blocks are null.
 func configure(t *testing.T, set map[string]tftypes.Value, deferral bool) *fwprovider.ConfigureResponse {
 	t.Helper()
-	ctx := context.Background()
+	return configureCtx(context.Background(), t, set, deferral)
+}
+
+// configureCtx is configure with the caller's context, such as one whose
+// logs a test reads (tflogtest.RootLogger).
+func configureCtx(ctx context.Context, t *testing.T, set map[string]tftypes.Value, deferral bool) *fwprovider.ConfigureResponse {
+	t.Helper()
 	p := New("9.9.9")()
 	var sresp fwprovider.SchemaResponse
 	p.Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
@@ -205,5 +213,53 @@ func TestConfigureMaxRetries(t *testing.T) {
 	set["max_retries"] = tftypes.NewValue(tftypes.Number, 0)
 	if c := builtClient(t, configure(t, set, false)); c.MaxRetries() != 0 {
 		t.Errorf("max_retries = 0 must mean no retries, got %d", c.MaxRetries())
+	}
+}
+
+// logEntries decodes the JSON lines a tflogtest logger wrote.
+func logEntries(t *testing.T, buf *bytes.Buffer) []map[string]any {
+	t.Helper()
+	entries, err := tflogtest.MultilineJSONDecode(buf)
+	if err != nil {
+		t.Fatalf("decoding logs: %v", err)
+	}
+	return entries
+}
+
+// The configured endpoints are logged as the URLs the calls go to: the
+// public hosts over HTTPS by default, never "://".
+func TestConfigureLogsEndpointsUsed(t *testing.T) {
+	isolate(t)
+	cases := []struct {
+		name      string
+		endpoints tftypes.Value
+		cen, ga   string
+	}{
+		{"defaults", tftypes.NewValue(endpointsType, nil), "https://" + client.DefaultCENHost, "https://" + client.DefaultGAHost},
+		{"empty endpoints block", endpoints("", ""), "https://" + client.DefaultCENHost, "https://" + client.DefaultGAHost},
+		{"overrides", endpoints("http://127.0.0.1:8790", "https://ga.example.com:8443"), "http://127.0.0.1:8790", "https://ga.example.com:8443"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			set := keys()
+			set["endpoints"] = tc.endpoints
+			builtClient(t, configureCtx(tflogtest.RootLogger(context.Background(), &buf), t, set, false))
+			var got map[string]any
+			for _, e := range logEntries(t, &buf) {
+				if e["@message"] == "aliyun provider configured" {
+					got = e
+				}
+			}
+			if got == nil {
+				t.Fatalf("no \"aliyun provider configured\" line in:\n%s", buf.String())
+			}
+			if got["@level"] != "info" {
+				t.Errorf("logged at %v, want info", got["@level"])
+			}
+			if got["cen_endpoint"] != tc.cen || got["ga_endpoint"] != tc.ga {
+				t.Errorf("logged cen_endpoint=%v ga_endpoint=%v, want %s and %s", got["cen_endpoint"], got["ga_endpoint"], tc.cen, tc.ga)
+			}
+		})
 	}
 }
