@@ -181,30 +181,38 @@ var byCode = func() map[string]Entry {
 // and the object, for example `creating CEN bandwidth plan ("my-plan")`.
 // has reports whether the resource has an attribute; errors whose table row
 // names attributes are attached to those the resource has.
+//
+// One error gets one diagnostic: it is attached to the first of its
+// attributes the resource has (Terraform then prints that line of the
+// configuration), and the detail names the others.
 func AddError(diags *diag.Diagnostics, what string, err error, has func(attr string) bool) {
 	summary, detail, attrs := Describe(what, err)
-	attached := false
+	var own []string
 	for _, a := range attrs {
 		if has != nil && has(a) {
-			diags.AddAttributeError(path.Root(a), summary, detail)
-			attached = true
+			own = append(own, a)
 		}
 	}
-	if !attached {
+	if len(own) == 0 {
 		diags.AddError(summary, detail)
+		return
 	}
+	if len(own) > 1 {
+		detail = "Concerns " + strings.Join(own, " and ") + ".\n\n" + detail
+	}
+	diags.AddAttributeError(path.Root(own[0]), summary, detail)
 }
 
 // Describe returns the summary, detail and attributes for err.
 func Describe(what string, err error) (summary, detail string, attrs []string) {
 	api, ok := From(err)
 	if !ok {
-		return "Error " + what, err.Error(), nil
+		return what, err.Error(), nil
 	}
 	e, known := Lookup(api.Code)
 	var b strings.Builder
 	if known {
-		summary = fmt.Sprintf("Error %s: %s", what, e.Summary)
+		summary = fmt.Sprintf("%s: %s", what, e.Summary)
 		b.WriteString(e.Detail)
 		b.WriteString("\n\n")
 		if e.NeedsRAMAction {
@@ -217,7 +225,7 @@ func Describe(what string, err error) (summary, detail string, attrs []string) {
 		if code == "" {
 			code = fmt.Sprintf("HTTP %d", api.HTTPStatus)
 		}
-		summary = fmt.Sprintf("Error %s: %s", what, code)
+		summary = fmt.Sprintf("%s: %s", what, code)
 	}
 	if api.Action != "" {
 		fmt.Fprintf(&b, "API action: %s\n", api.Action)

@@ -19,7 +19,7 @@ func FuzzDescribe(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code, msg, requestID string, status int) {
 		err := fmt.Errorf("wrapped: %w", NewAPIError(code, msg, requestID, status, errors.New("cause")))
 		summary, detail, attrs := Describe("creating X", err)
-		if len(summary) < len("Error creating X") || summary[:len("Error creating X")] != "Error creating X" {
+		if !strings.HasPrefix(summary, "creating X") {
 			t.Fatalf("summary %q", summary)
 		}
 		if requestID != "" && !strings.Contains(detail, requestID) {

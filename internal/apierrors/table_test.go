@@ -174,13 +174,19 @@ func TestAddErrorAttachesToAttributesTheResourceHas(t *testing.T) {
 	err := &APIError{Code: "OperationInvalid.UserCanNotBuyCrossBorderBwp", Message: "m", RequestID: "R"}
 	var d diag.Diagnostics
 	AddError(&d, "creating", err, func(a string) bool { return a == "geographic_region_a_id" || a == "geographic_region_b_id" })
-	if len(d) != 2 {
-		t.Fatalf("want one diagnostic per attribute, got %d", len(d))
+	// One problem, one diagnostic: on the first attribute, naming both.
+	if len(d) != 1 {
+		t.Fatalf("want one diagnostic for one error, got %d: %v", len(d), d)
 	}
-	for _, x := range d {
-		if _, ok := x.(diag.DiagnosticWithPath); !ok {
-			t.Errorf("diagnostic not attached to an attribute: %v", x)
-		}
+	wp, ok := d[0].(diag.DiagnosticWithPath)
+	if !ok || wp.Path().String() != "geographic_region_a_id" {
+		t.Errorf("diagnostic not attached to geographic_region_a_id: %v", d[0])
+	}
+	if !strings.Contains(d[0].Detail(), "geographic_region_a_id and geographic_region_b_id") {
+		t.Errorf("detail does not name both attributes: %s", d[0].Detail())
+	}
+	if strings.HasPrefix(d[0].Summary(), "Error ") {
+		t.Errorf("summary %q starts with Error (Terraform adds that itself)", d[0].Summary())
 	}
 	d = nil
 	AddError(&d, "creating", err, func(string) bool { return false })

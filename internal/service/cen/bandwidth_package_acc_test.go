@@ -509,7 +509,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 		want    string
 	}{
 		{"OperationInvalid.UserCanNotBuyCrossBorderBwp", emulator.Account{CrossBorderDenied: true}, nil,
-			`may not buy cross-border bandwidth(.|\n)*` + onLine("geographic_region_a_id") + `(.|\n)*` + onLine("geographic_region_b_id")},
+			`may not buy cross-border bandwidth(.|\n)*` + onLine("geographic_region_a_id") + `(.|\n)*Concerns geographic_region_a_id and geographic_region_b_id`},
 		{"Order.AccountStatusIllegal", emulator.Account{PostpayNotOpened: true}, nil,
 			`pay-as-you-go is not enabled(.|\n)*` + onLine("charge_type")},
 		{"PayFor.AccountMoneyValidateError", emulator.Account{QuotaExhausted: true}, nil,
