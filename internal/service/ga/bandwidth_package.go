@@ -32,6 +32,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
@@ -65,6 +66,9 @@ const (
 
 	// resourceType names a bandwidth plan in tag and resource-group calls.
 	resourceType = "bandwidthpackage"
+
+	// codeNotExist is the API's answer for a plan that does not exist.
+	codeNotExist = "NotExist.BandwidthPackage"
 )
 
 var (
@@ -83,7 +87,8 @@ var (
 
 	// updateBusyCodes: UpdateBandwidthPackage answers these while the plan is
 	// settling after create or busy with another change; they pass by waiting.
-	updateBusyCodes = []string{"NotExist.BandwidthPackage", "StateError.BandwidthPackage",
+	// NotExist.BandwidthPackage just after create is handled by onPlan.
+	updateBusyCodes = []string{"StateError.BandwidthPackage",
 		"StateError.Accelerator", "UpgradeError.BandwidthPackage"}
 	// renewBusyCodes: the auto-renew attribute is refused while the plan is busy.
 	renewBusyCodes  = []string{"StateError.BandwidthPackage", "StateError.Accelerator"}
@@ -585,6 +590,16 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	plan.ID = state.ID
 	what := describe("updating", plan)
 
+	// fail reports an error of the update; a plan deleted outside
+	// Terraform gets its own diagnostic at once.
+	fail := func(err error) {
+		if errors.Is(err, wait.ErrNotFound) {
+			diagnostics.AddGone(&resp.Diagnostics, what, id)
+			return
+		}
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+	}
+
 	pending, d := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(d...)
 	if pending != nil {
@@ -632,7 +647,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 	if changed {
 		if err := r.updateAttributes(ctx, update); err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			fail(err)
 			return
 		}
 	}
@@ -644,9 +659,12 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			params["RenewalStatus"] = renewalAuto
 			params["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
 		}
-		if _, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
-			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		if err := onPlan(ctx, r.client, id, func() error {
+			_, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
+				client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist())
+			return err
+		}); err != nil {
+			fail(err)
 			return
 		}
 	}
@@ -654,9 +672,12 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	if known(plan.ResourceGroupID) && !plan.ResourceGroupID.Equal(state.ResourceGroupID) {
 		params := map[string]string{"ResourceId": id, "ResourceType": resourceType,
 			"NewResourceGroupId": plan.ResourceGroupID.ValueString(), "ClientToken": client.NewClientToken()}
-		if _, err := r.client.CommonGA(ctx, "ChangeResourceGroup", params,
-			client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		if err := onPlan(ctx, r.client, id, func() error {
+			_, err := r.client.CommonGA(ctx, "ChangeResourceGroup", params,
+				client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist())
+			return err
+		}); err != nil {
+			fail(err)
 			return
 		}
 	}
@@ -670,14 +691,14 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			return
 		}
 		if err := r.updateTags(ctx, id, have, want); err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+			fail(err)
 			return
 		}
 	}
 
 	wantBandwidth := plan.Bandwidth.ValueInt64()
 	if err := r.refresh(ctx, &plan); err != nil {
-		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		fail(err)
 		return
 	}
 	if got := plan.Bandwidth.ValueInt64(); got != wantBandwidth {
@@ -861,14 +882,43 @@ func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPack
 
 // updateAttributes sends UpdateBandwidthPackage and waits for the plan to settle.
 func (r *bandwidthPackageResource) updateAttributes(ctx context.Context, request *gasdk.UpdateBandwidthPackageRequest) error {
-	err := r.client.Do(ctx, "UpdateBandwidthPackage", func() error {
-		_, err := r.client.GA().UpdateBandwidthPackage(request)
-		return err
-	}, client.RetryOn(updateBusyCodes...), client.Persist())
+	err := onPlan(ctx, r.client, request.BandwidthPackageId, func() error {
+		return r.client.Do(ctx, "UpdateBandwidthPackage", func() error {
+			_, err := r.client.GA().UpdateBandwidthPackage(request)
+			return err
+		}, client.RetryOn(updateBusyCodes...), client.Persist())
+	})
 	if err != nil {
 		return err
 	}
 	return waitBandwidthPackageUpdated(ctx, r.client, request.BandwidthPackageId)
+}
+
+// onPlan runs call, which names plan id. NotExist.BandwidthPackage can come
+// just after create while Describe already shows the plan (BEHAVIOUR.md): it
+// is retried while Describe shows it. Once Describe no longer finds the plan,
+// it is gone: onPlan returns at once, wrapping wait.ErrNotFound, instead of
+// retrying until the timeout.
+func onPlan(ctx context.Context, c *client.Client, id string, call func() error) error {
+	for {
+		err := call()
+		if !apierrors.IsCode(err, codeNotExist) {
+			return err
+		}
+		if _, ferr := findBandwidthPackageByID(ctx, c, id); ferr != nil {
+			if errors.Is(ferr, wait.ErrNotFound) {
+				return ferr
+			}
+			return err
+		}
+		t := time.NewTimer(time.Second)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+	}
 }
 
 // updateTags moves the plan's tags from have to want: removals first, so the
@@ -880,7 +930,10 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 		for i, k := range remove {
 			params[fmt.Sprintf("TagKey.%d", i+1)] = k
 		}
-		if _, err := r.client.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
+		if err := onPlan(ctx, r.client, id, func() error {
+			_, err := r.client.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
+			return err
+		}); err != nil {
 			return err
 		}
 	}
@@ -890,7 +943,10 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 			params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
 			params[fmt.Sprintf("Tag.%d.Value", i+1)] = set[k]
 		}
-		if _, err := r.client.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist()); err != nil {
+		if err := onPlan(ctx, r.client, id, func() error {
+			_, err := r.client.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
+			return err
+		}); err != nil {
 			return err
 		}
 	}
