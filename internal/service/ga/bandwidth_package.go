@@ -742,16 +742,29 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	resp.Diagnostics.Append(d...)
 	var bp *bandwidthPackage
 	var err error
-	if pending != nil && !pending.Seen {
+	unpaid := pending != nil && !pending.Seen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
+	if pending != nil && !pending.Seen && !unpaid {
 		// Bought but never seen: not finding it proves nothing, so wait
-		// for it to show (an unpaid order shows once paid) before deleting.
+		// for it to show before releasing it.
 		bp, err = waitBandwidthPackageVisible(ctx, r.client, id)
 		if err != nil {
 			resp.Diagnostics.AddError(what+": the plan has not appeared yet",
 				fmt.Sprintf("GA bandwidth plan %s was bought by an apply that stopped before the API showed it (%s), and it "+
-					"did not show within the delete timeout, so the provider cannot release it and keeps it in state. If its "+
-					"order awaits payment, cancel the order in the Order Center of the Alibaba Cloud console and then run "+
-					"terraform state rm on this resource; otherwise run terraform destroy again later.", id, pending.Reason))
+					"did not show within the delete timeout, so the provider cannot release it and keeps it in state. "+
+					"Run terraform destroy again later, or raise timeouts.delete.", id, pending.Reason))
+			return
+		}
+	} else if unpaid {
+		// Ordered with auto_pay = false and never seen: until its order is
+		// paid nothing was bought, and waiting for a payment makes no sense
+		// in a destroy.
+		bp, err = findBandwidthPackageByID(ctx, r.client, id)
+		if errors.Is(err, wait.ErrNotFound) {
+			resp.Diagnostics.AddWarning(what+": the order was never paid",
+				fmt.Sprintf("GA bandwidth plan %s was ordered with auto_pay = false and its order %s was not paid, so "+
+					"the plan does not exist and nothing is billed; it is removed from state. Cancel the order in the "+
+					"Alibaba Cloud console (Order Hub): if it is paid later, the plan exists outside Terraform.",
+					id, state.OrderID.ValueString()))
 			return
 		}
 	} else {
