@@ -26,6 +26,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/importid"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
 	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
@@ -596,6 +597,10 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 }
 
 func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importid.Check(&resp.Diagnostics, req.ID, importid.CEN, importid.GA)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
