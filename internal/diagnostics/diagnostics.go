@@ -16,3 +16,17 @@ func AddGone(diags *diag.Diagnostics, what, id string) {
 			"changed. The next terraform plan removes it from state and offers to create it again (a new purchase); "+
 			"if you did not mean to lose it, check the console before you apply.", id))
 }
+
+// What names an operation on a plan the one way every summary does:
+// `creating CEN bandwidth plan (my-plan)`. The plan is named by its name,
+// else its ID, else "unnamed" (a create before the API answered).
+func What(verb, product, name, id string) string {
+	label := name
+	if label == "" {
+		label = id
+	}
+	if label == "" {
+		label = "unnamed"
+	}
+	return fmt.Sprintf("%s %s bandwidth plan (%s)", verb, product, label)
+}

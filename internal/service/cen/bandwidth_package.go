@@ -255,7 +255,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	what := fmt.Sprintf("creating CEN bandwidth plan (%q)", plan.label())
+	what := diagnostics.What("creating", "CEN", plan.Name.ValueString(), "")
 	// One token per create: every retry of this create carries it, so a
 	// retried call whose first answer was lost cannot buy a second plan.
 	token := client.NewClientToken()
@@ -337,7 +337,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, fmt.Sprintf("reading CEN bandwidth plan (%s)", state.ID.ValueString()), err, r.has)
+		apierrors.AddError(&resp.Diagnostics, diagnostics.What("reading", "CEN", state.Name.ValueString(), state.ID.ValueString()), err, r.has)
 		return
 	}
 	state.fromAPI(p)
@@ -397,7 +397,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	defer cancel()
 
 	id := state.ID.ValueString()
-	what := fmt.Sprintf("updating CEN bandwidth plan (%s)", id)
+	what := diagnostics.What("updating", "CEN", state.Name.ValueString(), id)
 	conn := r.client.CEN()
 
 	// fail reports err of one step of the update; a plan deleted outside
@@ -531,7 +531,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	defer cancel()
 
 	id := state.ID.ValueString()
-	what := fmt.Sprintf("deleting CEN bandwidth plan (%s)", id)
+	what := diagnostics.What("deleting", "CEN", state.Name.ValueString(), id)
 	pending, diags := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	var p *cbn.CenBandwidthPackage
@@ -873,14 +873,6 @@ func (m *bandwidthPackageModel) fillUnknown(applied *bandwidthPackageModel) {
 	if m.IsCrossBorder.IsUnknown() {
 		m.IsCrossBorder = applied.IsCrossBorder
 	}
-}
-
-// label names a plan in diagnostics: its name, else its two areas.
-func (m *bandwidthPackageModel) label() string {
-	if name := m.Name.ValueString(); name != "" {
-		return name
-	}
-	return m.GeographicRegionAID.ValueString() + "/" + m.GeographicRegionBID.ValueString()
 }
 
 // nullUnknowns turns the planned "known after apply" values into nulls, for

@@ -1198,17 +1198,9 @@ func (n *flexInt) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// describe names the operation and the plan for diagnostics: by name, else
-// by ID, else (before create answers) by what is being bought.
+// describe names the operation and the plan for diagnostics.
 func describe(verb string, m bandwidthPackageModel) string {
-	label := m.Name.ValueString()
-	if label == "" {
-		label = m.ID.ValueString()
-	}
-	if label == "" {
-		label = fmt.Sprintf("%s, %d Mbit/s", m.Type.ValueString(), m.Bandwidth.ValueInt64())
-	}
-	return fmt.Sprintf("%s GA bandwidth plan (%q)", verb, label)
+	return diagnostics.What(verb, "GA", m.Name.ValueString(), m.ID.ValueString())
 }
 
 func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }

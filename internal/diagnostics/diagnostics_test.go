@@ -1,0 +1,29 @@
+package diagnostics
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+func TestWhat(t *testing.T) {
+	for _, c := range []struct{ name, id, want string }{
+		{"edge", "cenbwp-1", "creating CEN bandwidth plan (edge)"},
+		{"", "cenbwp-1", "creating CEN bandwidth plan (cenbwp-1)"},
+		{"", "", "creating CEN bandwidth plan (unnamed)"},
+	} {
+		if got := What("creating", "CEN", c.name, c.id); got != c.want {
+			t.Errorf("What(%q, %q) = %q, want %q", c.name, c.id, got, c.want)
+		}
+	}
+}
+
+func TestAddGone(t *testing.T) {
+	var d diag.Diagnostics
+	AddGone(&d, What("updating", "GA", "", "gbwp-1"), "gbwp-1")
+	if len(d) != 1 || !d.HasError() || !strings.Contains(d[0].Summary(), "updating GA bandwidth plan (gbwp-1): the plan no longer exists") ||
+		!strings.Contains(d[0].Detail(), "create it again") {
+		t.Errorf("got %v", d)
+	}
+}
