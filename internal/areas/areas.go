@@ -67,14 +67,3 @@ func Regions() []string {
 	slices.Sort(out)
 	return out
 }
-
-// Canonical returns the documented spelling of an area the API returned in
-// another case (Describe answers "china", "asia-pacific"), or "" if unknown.
-func Canonical(area string) string {
-	for _, n := range Names {
-		if strings.EqualFold(n, area) {
-			return n
-		}
-	}
-	return ""
-}

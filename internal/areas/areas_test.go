@@ -30,19 +30,6 @@ func TestOfRegionEveryDocumentedRegion(t *testing.T) {
 	}
 }
 
-func TestCanonical(t *testing.T) {
-	for _, n := range Names {
-		for _, in := range []string{n, lower(n)} {
-			if got := Canonical(in); got != n {
-				t.Errorf("Canonical(%q) = %q, want %q", in, got, n)
-			}
-		}
-	}
-	if Canonical("Antarctica") != "" {
-		t.Error("unknown area must give empty string")
-	}
-}
-
 func lower(s string) string {
 	b := []byte(s)
 	for i, c := range b {

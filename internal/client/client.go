@@ -6,7 +6,7 @@
 //	c.CEN()  *cbn.Client      typed CEN client, endpoint and credentials set
 //	c.GA()   *ga.Client       typed GA client, region cn-hangzhou
 //	c.Do(ctx, action, func() error, opts...)    one call under the retry policy
-//	c.CommonGA / c.CommonCEN(ctx, action, params, opts...) raw JSON of an
+//	c.CommonGA(ctx, action, params, opts...) raw JSON of an
 //	   operation the typed SDK lacks, signed and retried the same way
 //	WithClientToken(token)   marks a create: retried only with this token
 //	RetryOn(codes...)        extra codes retried until ctx's deadline (busy states)
@@ -310,14 +310,6 @@ func (c *Client) CommonGA(ctx context.Context, action string, params map[string]
 		return nil, c.notReady
 	}
 	return c.common(ctx, &c.GA().Client, "ga", "Ga", "2019-11-20", GARegion, action, params, opts)
-}
-
-// CommonCEN sends a CEN operation through the SDK's common request.
-func (c *Client) CommonCEN(ctx context.Context, action string, params map[string]string, opts ...CallOption) ([]byte, error) {
-	if c.notReady != nil {
-		return nil, c.notReady
-	}
-	return c.common(ctx, &c.CEN().Client, "cen", "Cbn", "2017-09-12", "", action, params, opts)
 }
 
 func (c *Client) common(ctx context.Context, sc *sdk.Client, ram, product, version, region, action string, params map[string]string, opts []CallOption) ([]byte, error) {

@@ -109,3 +109,15 @@ func Client(tb testing.TB, emu *emulator.Server) *client.Client {
 	}
 	return c
 }
+
+// TagCEN tags a CEN plan behind Terraform's back, as someone else would.
+func TagCEN(tb testing.TB, emu *emulator.Server, id, key, value string) {
+	tb.Helper()
+	req := cbn.CreateTagResourcesRequest()
+	req.ResourceType = "bandwidthpackage"
+	req.ResourceId = &[]string{id}
+	req.Tag = &[]cbn.TagResourcesTag{{Key: key, Value: value}}
+	if _, err := CBNClient(tb, emu).TagResources(req); err != nil {
+		tb.Fatalf("tagging %s outside Terraform: %v", id, err)
+	}
+}
