@@ -76,6 +76,9 @@ type Result struct {
 	Diagnostics []Diagnostic
 	// Elapsed is the command's wall time, start to exit.
 	Elapsed time.Duration
+	// AfterInterrupt is, for RunInterrupt, the time from the SIGINT to the
+	// exit; zero for Run.
+	AfterInterrupt time.Duration
 }
 
 // Diagnostic is one diagnostic of a -json stream.
@@ -183,17 +186,20 @@ func (w *Workdir) RunInterrupt(ctx context.Context, until func() bool, args ...s
 		case <-tick.C:
 		}
 	}
+	interrupted := time.Now()
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		w.t.Fatalf("interrupting terraform: %v", err)
 	}
-	return <-exited
+	res := <-exited
+	res.AfterInterrupt = time.Since(interrupted)
+	return res
 }
 
 // State returns the state as `terraform show -json` reports it; it fails
 // the test if the command fails.
 func (w *Workdir) State() State {
 	w.t.Helper()
-	res := w.Run(context.Background(), "show", "-json")
+	res := w.Run(w.t.Context(), "show", "-json")
 	if res.ExitCode != 0 {
 		w.t.Fatalf("reading state\n%s", res)
 	}
