@@ -1,27 +1,29 @@
 package acctest
 
-// This file drives the terraform CLI directly, for what terraform-plugin-testing
-// cannot do: interrupt a command halfway, then run the next one in the same
-// working directory and state.
+// This file drives the terraform CLI directly, for what
+// terraform-plugin-testing cannot do: interrupt a command halfway, then run
+// the next one in the same working directory and state.
 //
 // The provider is served in-process, as terraform-plugin-testing serves it:
-// tf6server in go-plugin's test (debug) mode, which listens on a local socket
-// and hands back a reattach configuration. Each command gets it in
-// TF_REATTACH_PROVIDERS, so Terraform attaches to the running server instead
-// of starting a plugin binary: no build, no `terraform init`, and the
-// provider's code runs under the test binary's race detector. In test mode
-// Terraform does not shut the server down when a command ends, so one server
-// serves every command of a test and is stopped in t.Cleanup.
+// tf6server in go-plugin's test (debug) mode listens on a local socket and
+// hands back a reattach configuration, which every command gets in
+// TF_REATTACH_PROVIDERS. Terraform then attaches to the running server
+// instead of starting a plugin binary: no build, no `terraform init` (an
+// attached provider needs neither an installed package nor a lock file
+// entry), and the provider's code runs under the test binary's race
+// detector. A test-mode server is not shut down when a command ends, so one
+// server answers every command of a test; t.Cleanup stops it.
 //
-// What Terraform does on the first SIGINT (os.Interrupt) to a running apply,
-// as its "Interrupt received. Please wait for Terraform to exit or data loss
-// may occur. Gracefully shutting down..." message says: it stops starting new
-// operations, calls StopProvider on every provider (tf6server then cancels the
-// context of every request in flight, so a provider waiting for a plan to
-// become ready sees ctx.Done()), waits for the operations that are running to
-// return, writes the state they return, and exits non-zero. A second SIGINT
-// makes Terraform exit at once without waiting, and without saving what the
-// running operations would have returned; RunInterrupt sends only the first.
+// What Terraform (1.11) does on the first SIGINT to a running apply, as seen
+// by these tests: it prints "Interrupt received. Please wait for Terraform to
+// exit or data loss may occur. Gracefully shutting down..." and "Stopping
+// operation...", starts no new operation, and calls StopProvider, which
+// makes tf6server cancel the context of every request in flight (a provider
+// polling for a plan to become ready sees ctx.Done()). It then waits for the
+// running operations to return, records in state what they returned, reports
+// "execution halted" and exits 1. A second SIGINT would make it exit at once
+// without waiting for them, losing what they would have returned;
+// RunInterrupt sends only the first.
 
 import (
 	"bufio"
@@ -57,8 +59,26 @@ const impliedAddress = "registry.terraform.io/hashicorp/aliyun"
 const InterruptBound = 2 * time.Minute
 
 // Workdir is a terraform working directory of its own (configuration, state,
-// data directory and CLI configuration) whose commands reach a provider
-// served in this test process.
+// data directory and an empty CLI configuration) whose commands reach a
+// provider served in this test process. Configurations need no terraform
+// block: the server is attached both as ProviderAddress and as the address
+// Terraform implies for a provider named "aliyun".
+//
+//	acctest.PreCheck(t)
+//	emu := acctest.Emulator(t, emulator.WithReadyDelay(30*time.Second))
+//	w := acctest.NewWorkdir(t)
+//	w.SetConfig(acctest.Config(emu, `resource "aliyun_cen_bandwidth_package" "p" { ... }`))
+//	res := w.RunInterrupt(t.Context(), func() bool {
+//		return emu.Calls("DescribeCenBandwidthPackages") >= 1
+//	}, "apply", "-auto-approve", "-json")
+//	// res.ExitCode, res.Diagnostics, res.Stdout
+//	res = w.Run(t.Context(), "apply", "-auto-approve", "-json")
+//	rs, ok := w.State().Resource("aliyun_cen_bandwidth_package.p") // rs.Tainted, rs.Values["id"]
+//
+// Commands run with TF_IN_AUTOMATION=1, TF_INPUT=0 and CHECKPOINT_DISABLE=1
+// (no network); TF_ variables of the test's environment other than TF_LOG*
+// are not passed on. Human-readable output is colored unless the command is
+// given -no-color.
 type Workdir struct {
 	t         *testing.T
 	dir       string
@@ -99,6 +119,7 @@ type StateResource struct {
 	Address    string         `json:"address"`
 	Mode       string         `json:"mode"`
 	Type       string         `json:"type"`
+	Provider   string         `json:"provider_name"`
 	Values     map[string]any `json:"values"`
 	Tainted    bool           `json:"tainted"`
 	DeposedKey string         `json:"deposed_key"`

@@ -21,6 +21,16 @@ resource "aliyun_cen_bandwidth_package" "test" {
 
 const cenAddress = "aliyun_cen_bandwidth_package.test"
 
+// requiredProviders declares the provider by its source address, as a
+// user's configuration does; the other tests leave it implied.
+const requiredProviders = `
+terraform {
+  required_providers {
+    aliyun = { source = "bwplan/aliyun" }
+  }
+}
+`
+
 // One in-process provider serves an apply, a plan and a show in the same
 // working directory: the plan is bought once, in state, and in the emulator.
 func TestAccWorkdir_applyThenPlan(t *testing.T) {
@@ -28,7 +38,7 @@ func TestAccWorkdir_applyThenPlan(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := testsupport.FastEmulator(t, 300*time.Millisecond, 100*time.Millisecond)
 	w := acctest.NewWorkdir(t)
-	w.SetConfig(acctest.Config(emu, cenPlan))
+	w.SetConfig(requiredProviders + acctest.Config(emu, cenPlan))
 
 	apply := w.Run(t.Context(), "apply", "-auto-approve", "-json")
 	if apply.ExitCode != 0 || len(apply.Diagnostics) != 0 {
@@ -43,8 +53,8 @@ func TestAccWorkdir_applyThenPlan(t *testing.T) {
 		t.Fatalf("%s not in state", cenAddress)
 	}
 	id, _ := rs.Values["id"].(string)
-	if rs.Tainted || id == "" || rs.Values["charge_type"] != "POSTPAY" {
-		t.Errorf("state: want an untainted POSTPAY plan with an ID, got %+v", rs)
+	if rs.Tainted || id == "" || rs.Values["charge_type"] != "POSTPAY" || rs.Provider != acctest.ProviderAddress {
+		t.Errorf("state: want an untainted POSTPAY plan with an ID, of %s, got %+v", acctest.ProviderAddress, rs)
 	}
 	if got := emu.Resources(); len(got) != 1 || got[0].ID != id {
 		t.Errorf("emulator: want exactly plan %q, got %+v", id, got)
@@ -127,5 +137,12 @@ func TestAccWorkdir_interrupt(t *testing.T) {
 	}
 	if n := emu.Calls("CreateCenBandwidthPackage"); n != 1 {
 		t.Errorf("CreateCenBandwidthPackage called %d times, want 1", n)
+	}
+
+	// Terraform stopped the provider (StopProvider); the same server still
+	// answers the next command. Whether it plans a change is not asked here.
+	plan := w.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color")
+	if plan.ExitCode != 0 && plan.ExitCode != 2 {
+		t.Errorf("plan after the interrupt: want exit 0 or 2\n%s", plan)
 	}
 }
