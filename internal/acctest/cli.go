@@ -200,7 +200,7 @@ func (w *Workdir) RunInterrupt(ctx context.Context, until func() bool, args ...s
 	for !until() {
 		select {
 		case res := <-exited:
-			w.t.Fatalf("terraform exited before the interrupt condition held\n%s", res)
+			w.t.Fatalf("terraform exited before the interrupt condition held (ctx: %v)\n%s", ctx.Err(), res)
 		case <-bound:
 			_ = cmd.Process.Kill()
 			w.t.Fatalf("interrupt condition not true within %s\n%s", InterruptBound, <-exited)
@@ -342,7 +342,9 @@ func serveProvider(t *testing.T) string {
 	t.Cleanup(func() {
 		cancel()
 		if !stopped {
-			<-serveErr
+			if err := <-serveErr; err != nil {
+				t.Errorf("serving the provider: %v", err)
+			}
 		}
 	})
 
