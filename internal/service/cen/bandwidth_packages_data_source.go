@@ -57,7 +57,7 @@ func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.Sch
 				Optional:            true,
 				Computed:            true,
 				ElementType:         types.StringType,
-				MarkdownDescription: "Without filters: IDs of the plans wanted (`cenbwp-...`). Read back: IDs of the plans found, in the API's order.",
+				MarkdownDescription: "As a filter: IDs of the plans wanted (`cenbwp-...`); an empty list matches no plan, while leaving `ids` out does not filter. Read back: IDs of the plans found, in the API's order.",
 			},
 			"name_regex": schema.StringAttribute{
 				Optional:            true,
@@ -132,10 +132,15 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 		nameRE = regexp.MustCompile(m.NameRegex.ValueString()) // the validator has compiled it
 	}
 
-	all, err := listBandwidthPackages(ctx, d.client, listRequest(ids, m.Status.ValueString(), want))
-	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, "listing CEN bandwidth plans", err, nil)
-		return
+	// An empty list of IDs is a filter that matches no plan: nothing to ask.
+	var all []cbn.CenBandwidthPackage
+	if m.IDs.IsNull() || len(ids) > 0 {
+		var err error
+		all, err = listBandwidthPackages(ctx, d.client, listRequest(ids, m.Status.ValueString(), want))
+		if err != nil {
+			apierrors.AddError(&resp.Diagnostics, "listing CEN bandwidth plans", err, nil)
+			return
+		}
 	}
 
 	idValues, names := []attr.Value{}, []attr.Value{}

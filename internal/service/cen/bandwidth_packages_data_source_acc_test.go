@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
@@ -169,6 +170,32 @@ func TestAccCENBandwidthPackagesDataSource_badRegex(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config:      acctest.Config(emu, `data "aliyun_cen_bandwidth_packages" "bad" { name_regex = "ds-(" }`),
 			ExpectError: regexp.MustCompile(`Invalid regular expression`),
+		}},
+	})
+}
+
+// An empty list of IDs is a filter that matches no plan, answered without a
+// call; only leaving ids out lists every plan.
+func TestAccCENBandwidthPackagesDataSource_emptyIDs(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
+	seedPlans(t, emu, 3)
+	const ds = "data.aliyun_cen_bandwidth_packages.none"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(emu, `data "aliyun_cen_bandwidth_packages" "none" { ids = [] }`),
+			Check: resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(ds, "ids.#", "0"),
+				resource.TestCheckResourceAttr(ds, "names.#", "0"),
+				resource.TestCheckResourceAttr(ds, "packages.#", "0"),
+				func(*terraform.State) error {
+					if n := emu.Calls("DescribeCenBandwidthPackages"); n != 0 {
+						return fmt.Errorf("DescribeCenBandwidthPackages called %d times, want 0", n)
+					}
+					return nil
+				},
+			),
 		}},
 	})
 }

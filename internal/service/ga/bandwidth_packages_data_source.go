@@ -62,7 +62,7 @@ func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.Sch
 				Optional:            true,
 				Computed:            true,
 				ElementType:         types.StringType,
-				MarkdownDescription: "Without filters: IDs of the plans wanted (`gbwp-...`). Read back: IDs of the plans found, in the API's order.",
+				MarkdownDescription: "As a filter: IDs of the plans wanted (`gbwp-...`); an empty list matches no plan, while leaving `ids` out does not filter. Read back: IDs of the plans found, in the API's order.",
 			},
 			"type": schema.StringAttribute{
 				Optional:            true,
@@ -142,10 +142,15 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 		wanted[id] = true
 	}
 
-	all, err := listBandwidthPackages(ctx, d.client, listParams(ids, m.Type.ValueString(), m.Status.ValueString(), want))
-	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, "listing GA bandwidth plans", err, nil)
-		return
+	// An empty list of IDs is a filter that matches no plan: nothing to ask.
+	var all []listedPackage
+	if m.IDs.IsNull() || len(ids) > 0 {
+		var err error
+		all, err = listBandwidthPackages(ctx, d.client, listParams(ids, m.Type.ValueString(), m.Status.ValueString(), want))
+		if err != nil {
+			apierrors.AddError(&resp.Diagnostics, "listing GA bandwidth plans", err, nil)
+			return
+		}
 	}
 
 	idValues, names := []attr.Value{}, []attr.Value{}

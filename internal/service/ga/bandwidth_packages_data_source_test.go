@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
@@ -151,6 +152,32 @@ data "aliyun_ga_bandwidth_packages" "tagged_basic_in_fifties" {
 				resource.TestCheckResourceAttr("data.aliyun_ga_bandwidth_packages.tagged_basic_in_fifties", "names.#", "2"),
 				resource.TestCheckResourceAttr("data.aliyun_ga_bandwidth_packages.tagged_basic_in_fifties", "names.0", "ga-50"),
 				resource.TestCheckResourceAttr("data.aliyun_ga_bandwidth_packages.tagged_basic_in_fifties", "names.1", "ga-52"),
+			),
+		}},
+	})
+}
+
+// An empty list of IDs is a filter that matches no plan, answered without a
+// call; only leaving ids out lists every plan.
+func TestAccGABandwidthPackagesDataSource_emptyIDs(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
+	seedPlans(t, emu, 3)
+	const ds = "data.aliyun_ga_bandwidth_packages.none"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(emu, `data "aliyun_ga_bandwidth_packages" "none" { ids = [] }`),
+			Check: resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(ds, "ids.#", "0"),
+				resource.TestCheckResourceAttr(ds, "names.#", "0"),
+				resource.TestCheckResourceAttr(ds, "packages.#", "0"),
+				func(*terraform.State) error {
+					if n := emu.Calls("ListBandwidthPackages"); n != 0 {
+						return fmt.Errorf("ListBandwidthPackages called %d times, want 0", n)
+					}
+					return nil
+				},
 			),
 		}},
 	})
