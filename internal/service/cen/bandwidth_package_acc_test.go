@@ -172,18 +172,23 @@ func TestAccCENBandwidthPackage_basic(t *testing.T) {
 	})
 }
 
+// postpayConfig: an empty desc leaves description out ("" is refused).
 func postpayConfig(bandwidth int, name, desc, tags, areaB string) string {
+	description := "null"
+	if desc != "" {
+		description = fmt.Sprintf("%q", desc)
+	}
 	return fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = %d
   geographic_region_a_id = "China"
   geographic_region_b_id = %q
   name                   = %q
-  description            = %q
+  description            = %s
   charge_type            = "POSTPAY"
   tags                   = %s
 }
-`, bandwidth, areaB, name, desc, tags)
+`, bandwidth, areaB, name, description, tags)
 }
 
 func TestAccCENBandwidthPackage_update(t *testing.T) {
