@@ -51,8 +51,9 @@ const (
 	DefaultBusyBudget = 20 * time.Minute
 	// DefaultPersistBudget bounds Persist retries when the context has no
 	// deadline (a refresh): long enough to ride out a burst of 5xx or
-	// throttling, short enough that a real outage fails the plan quickly.
-	DefaultPersistBudget = 2 * time.Minute
+	// throttling (about ten attempts), short enough that a real outage
+	// fails the plan quickly.
+	DefaultPersistBudget = 30 * time.Second
 )
 
 // Config is everything New needs. The provider fills it from its schema.

@@ -119,7 +119,7 @@ resource "aliyun_ga_bandwidth_package" "storm" {
 
 // 30 % of all calls answer ServiceUnavailable while 12 plans are applied and
 // destroyed, with the default max_retries: resource operations ride transient
-// errors out until their timeouts (a refresh for two minutes), so nothing
+// errors out until their timeouts (a refresh for 30 seconds), so nothing
 // fails, nothing is bought twice, nothing is left.
 func TestAccReliability_faultStormDefaultRetries(t *testing.T) {
 	t.Parallel()
