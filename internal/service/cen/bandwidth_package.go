@@ -110,14 +110,14 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: "Area A: one of `China`, `North-America`, `Asia-Pacific`, `Europe`, `Australia`, " +
 					"`Middle-East` (any letter case). A change other than of case replaces the plan.",
 				Validators:    areaValidators(),
-				PlanModifiers: []planmodifier.String{enumcase.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{planmodifiers.ReplaceString(enumcase.RequiresReplace(), subscription)},
 			},
 			"geographic_region_b_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Area B: one of `China`, `North-America`, `Asia-Pacific`, `Europe`, `Australia`, " +
 					"`Middle-East` (any letter case). A change other than of case replaces the plan.",
 				Validators:    areaValidators(),
-				PlanModifiers: []planmodifier.String{enumcase.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{planmodifiers.ReplaceString(enumcase.RequiresReplace(), subscription)},
 			},
 			"name": schema.StringAttribute{
 				Optional: true,
@@ -147,7 +147,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				PlanModifiers: []planmodifier.String{
 					defaultOnCreate(chargeTypePrepay),
 					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplace(),
+					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplace(), subscription),
 				},
 			},
 			"period": schema.Int64Attribute{
@@ -190,7 +190,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					"A change replaces the plan (the CEN API has no call to move it).",
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplace(),
+					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplace(), subscription),
 				},
 			},
 			"tags": schema.MapAttribute{
@@ -312,6 +312,9 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// subscription is how a CEN subscription plan behaves when it is replaced.
+var subscription = planmodifiers.Subscription{Product: "CEN", DestroyDoes: "removes it from state", Expired: expired}
+
 // resumeTodo is what an apply that resumes an unfinished CEN purchase does.
 const resumeTodo = "waits until the plan is Idle or InUse, then applies any change the configuration asks for"
 
@@ -362,12 +365,12 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	label := "CEN bandwidth plan " + state.ID.ValueString()
-	destroy := req.Plan.Raw.IsNull()
-	if state.ChargeType.ValueString() == chargeTypePrepay && (destroy || len(resp.RequiresReplace) > 0) {
-		purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
-			expired(state.ExpiredTime.ValueString(), time.Now()), !destroy, "removes it from state")
-	}
-	if destroy || len(resp.RequiresReplace) > 0 {
+	if req.Plan.Raw.IsNull() {
+		// A replacement warns from the attribute that forces it (subscription).
+		if state.ChargeType.ValueString() == chargeTypePrepay {
+			purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
+				expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
+		}
 		return
 	}
 	pending, diags := purchase.Get(ctx, req.Private)

@@ -156,7 +156,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 					"the China site accepts only `Basic`). A change replaces the plan.",
 				Required:      true,
 				Validators:    []validator.String{stringvalidator.OneOf(planTypes...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{planmodifiers.ReplaceString(stringplanmodifier.RequiresReplace(), subscription)},
 			},
 			"bandwidth_type": schema.StringAttribute{
 				MarkdownDescription: "`Basic` (standard), `Enhanced` or `Advanced` (premium) bandwidth. Required when " +
@@ -173,7 +173,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:      true,
 				Default:       stringdefault.StaticString(chargePrepay),
 				Validators:    []validator.String{stringvalidator.OneOf(chargeTypes...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{planmodifiers.ReplaceString(stringplanmodifier.RequiresReplace(), subscription)},
 			},
 			"duration": schema.Int64Attribute{
 				MarkdownDescription: "Subscription length: 1 to 9 with `pricing_cycle = \"Month\"`, 1 to 3 with " +
@@ -210,7 +210,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:   true,
 				Validators: []validator.String{stringvalidator.OneOf(billingTypes...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured()},
+					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplaceIfConfigured(), subscription)},
 			},
 			"ratio": schema.Int64Attribute{
 				MarkdownDescription: "Guaranteed minimum bandwidth, in percent, with `PayBY95` metering: 30 to 100. " +
@@ -219,7 +219,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:   true,
 				Validators: []validator.Int64{int64validator.Between(30, 100)},
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(),
-					int64planmodifier.RequiresReplaceIfConfigured()},
+					planmodifiers.ReplaceInt64(int64planmodifier.RequiresReplaceIfConfigured(), subscription)},
 			},
 			"cbn_geographic_region_id_a": schema.StringAttribute{
 				MarkdownDescription: "Area A of a cross-region plan: `China-mainland` (international site only). " +
@@ -228,7 +228,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:   true,
 				Validators: []validator.String{stringvalidator.OneOf(areaChinaMainland)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured()},
+					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplaceIfConfigured(), subscription)},
 			},
 			"cbn_geographic_region_id_b": schema.StringAttribute{
 				MarkdownDescription: "Area B of a cross-region plan: `Global` (international site only). " +
@@ -237,7 +237,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:   true,
 				Validators: []validator.String{stringvalidator.OneOf(areaGlobal)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured()},
+					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplaceIfConfigured(), subscription)},
 			},
 			"promotion_option_no": schema.StringAttribute{
 				MarkdownDescription: "Coupon code (international site only). Used only at purchase.",
@@ -338,7 +338,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	if req.Plan.Raw.IsNull() {
 		var state bandwidthPackageModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		warnSubscription(&resp.Diagnostics, state, false)
+		warnSubscription(&resp.Diagnostics, state)
 		return
 	}
 	var plan, config bandwidthPackageModel
@@ -386,10 +386,6 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if len(resp.RequiresReplace) > 0 {
-		warnSubscription(&resp.Diagnostics, state, true)
-		return
-	}
 	pending, d := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(d...)
 	if pending == nil || resp.Diagnostics.HasError() {
@@ -401,15 +397,19 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		"id", "order_id", "auto_pay", "duration", "pricing_cycle", "auto_use_coupon", "promotion_option_no")...)
 }
 
+// subscription is how a GA subscription plan behaves when it is replaced;
+// the attributes that force a replacement warn with it at plan time.
+var subscription = planmodifiers.Subscription{Product: "GA",
+	DestroyDoes: "turns its renewal off (NotRenewal) and removes it from state", Expired: expired}
+
 // warnSubscription warns at plan time before a subscription plan is
-// destroyed or replaced: the API releases none before it expires.
-func warnSubscription(diags *diag.Diagnostics, state bandwidthPackageModel, replace bool) {
+// destroyed: the API releases none before it expires.
+func warnSubscription(diags *diag.Diagnostics, state bandwidthPackageModel) {
 	if !strings.EqualFold(state.ChargeType.ValueString(), chargePrepay) {
 		return
 	}
 	purchase.SubscriptionAtRisk(diags, "GA bandwidth plan "+state.ID.ValueString(), state.ExpiredTime.ValueString(),
-		expired(state.ExpiredTime.ValueString(), time.Now()), replace,
-		"turns its renewal off (NotRenewal) and removes it from state")
+		expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
 }
 
 func schemaOf(ctx context.Context) schema.Schema { return bandwidthPackageSchema(ctx) }
