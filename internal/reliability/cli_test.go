@@ -116,12 +116,8 @@ func TestAccNeverBuyTwice_cli(t *testing.T) {
 				return emu.Calls("DescribeCenBandwidthPackages")+emu.Calls("DescribeBandwidthPackage") >= 1
 			},
 		},
-		{
-			name:    "create timeout",
-			opts:    []emulator.Option{emulator.WithReadyDelay(4 * time.Second)},
-			extra:   "timeouts {\n    create = \"1s\"\n  }",
-			warning: "timed out after 1s",
-		},
+		// The create timeout is TestAccNeverBuyTwice_createTimeout's, through
+		// terraform-plugin-testing; not repeated here to spare the CPU.
 		{
 			name: "transient errors until the deadline",
 			setup: func(emu *emulator.Server) {

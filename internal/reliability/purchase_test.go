@@ -269,6 +269,9 @@ func TestAccNeverBuyTwice_unpaidOrderStillUnpaid(t *testing.T) {
 			emu := fastEmulator(t)
 			short := defaultProvider(emu) + resourceBody(k.name, `charge_type = "PREPAY"`,
 				"auto_pay = false\n  timeouts {\n    create = \"1s\"\n    update = \"1s\"\n  }")
+			// Once paid, the resume gets time to wait and read back on a busy machine.
+			long := defaultProvider(emu) + resourceBody(k.name, `charge_type = "PREPAY"`,
+				"auto_pay = false\n  timeouts {\n    create = \"1s\"\n    update = \"2m\"\n  }")
 			var order string
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -294,7 +297,7 @@ func TestAccNeverBuyTwice_unpaidOrderStillUnpaid(t *testing.T) {
 								t.Fatal(err)
 							}
 						},
-						Config: short,
+						Config: long,
 						Check:  resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), inEmulator(emu)),
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
