@@ -10,7 +10,6 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -22,7 +21,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
-	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
@@ -40,27 +38,6 @@ const (
 	defaultCreateTimeout = 10 * time.Minute
 	defaultUpdateTimeout = 10 * time.Minute
 	defaultDeleteTimeout = 10 * time.Minute
-
-	// tagResourceType is how TagResources and UntagResources name a CEN plan.
-	tagResourceType = "bandwidthpackage"
-
-	statusCreating = "Creating"
-	statusUpdating = "Updating"
-	statusDeleting = "Deleting"
-	statusIdle     = "Idle"
-	statusInUse    = "InUse"
-)
-
-// Codes with behaviour of their own (BEHAVIOUR.md); their diagnostics come from
-// the error table like every other code.
-var (
-	notFoundCodes   = []string{"ParameterCenInstanceId"}
-	deleteGoneCodes = []string{"ParameterBwpInstanceId"}
-	// goneCodes: a call naming a plan that does not exist (the tag calls
-	// answer InvalidResourceId.NotFound or InvalidInstanceIds.NotFound).
-	goneCodes       = []string{"ParameterBwpInstanceId", "InvalidResourceId.NotFound", "InvalidInstanceIds.NotFound"}
-	busyCodes       = []string{"InvalidStatus.Resource", "Operation.Blocking"}
-	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
 )
 
 var (
@@ -241,6 +218,37 @@ func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.
 	return []resource.ConfigValidator{prepayOnlyValidator{}}
 }
 
+// ModifyPlan warns before a subscription is destroyed or replaced, and plans
+// an unfinished purchase as an update in place that resumes it.
+func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	label := "CEN bandwidth plan " + state.ID.ValueString()
+	if req.Plan.Raw.IsNull() {
+		// A replacement warns from the attribute that forces it (subscription).
+		if state.ChargeType.ValueString() == chargeTypePrepay {
+			purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
+				expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
+		}
+		return
+	}
+	pending, diags := purchase.Get(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if pending == nil {
+		return
+	}
+	purchase.AddResume(&resp.Diagnostics, label, pending, resumeTodo)
+	var s resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &s)
+	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, s.Schema, req.Config, &resp.Plan, "id", "order_id")...)
+}
+
 func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan bandwidthPackageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -351,37 +359,6 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		pending.Seen = true
 		resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
 	}
-}
-
-// ModifyPlan warns before a subscription is destroyed or replaced, and plans
-// an unfinished purchase as an update in place that resumes it.
-func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var state bandwidthPackageModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	label := "CEN bandwidth plan " + state.ID.ValueString()
-	if req.Plan.Raw.IsNull() {
-		// A replacement warns from the attribute that forces it (subscription).
-		if state.ChargeType.ValueString() == chargeTypePrepay {
-			purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
-				expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
-		}
-		return
-	}
-	pending, diags := purchase.Get(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
-	if pending == nil {
-		return
-	}
-	purchase.AddResume(&resp.Diagnostics, label, pending, resumeTodo)
-	var s resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &s)
-	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, s.Schema, req.Config, &resp.Plan, "id", "order_id")...)
 }
 
 func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -613,297 +590,4 @@ func (r *bandwidthPackageResource) has(attr string) bool {
 	r.Schema(context.Background(), resource.SchemaRequest{}, &s)
 	_, ok := s.Schema.Attributes[attr]
 	return ok
-}
-
-// gone reports whether err, from a step of an update, means that the plan
-// no longer exists: a not-found answer (Describe's empty list, a Modify's
-// ParameterBwpInstanceId, a tag call's unknown resource) that a Describe of
-// its own confirms. Anything else, a confused answer included, is not "gone".
-func (r *bandwidthPackageResource) gone(ctx context.Context, id string, err error) bool {
-	if !errors.Is(err, wait.ErrNotFound) && !apierrors.IsCode(err, goneCodes...) {
-		return false
-	}
-	_, ferr := findBandwidthPackageNow(ctx, r.client, id)
-	return errors.Is(ferr, wait.ErrNotFound)
-}
-
-// updateTags removes, then sets, so a key both removed and re-added is safe.
-func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, have, want map[string]string) error {
-	set, remove := tags.Diff(have, want)
-	conn := r.client.CEN()
-	if len(remove) > 0 {
-		request := cbn.CreateUntagResourcesRequest()
-		request.ResourceType = tagResourceType
-		request.ResourceId = &[]string{id}
-		request.TagKey = &remove
-		if err := r.client.Do(ctx, request.GetActionName(), func() error {
-			_, err := conn.UntagResources(request)
-			return err
-		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
-			return err
-		}
-	}
-	if len(set) > 0 {
-		request := cbn.CreateTagResourcesRequest()
-		request.ResourceType = tagResourceType
-		request.ResourceId = &[]string{id}
-		list := make([]cbn.TagResourcesTag, 0, len(set))
-		for _, k := range tags.SortedKeys(set) {
-			list = append(list, cbn.TagResourcesTag{Key: k, Value: set[k]})
-		}
-		request.Tag = &list
-		if err := r.client.Do(ctx, request.GetActionName(), func() error {
-			_, err := conn.TagResources(request)
-			return err
-		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// createRequest builds CreateCenBandwidthPackage from the plan. Every
-// documented parameter goes on the wire, defaults included, so the plan
-// bought does not depend on defaults the API might change.
-func createRequest(ctx context.Context, m *bandwidthPackageModel, token string) (*cbn.CreateCenBandwidthPackageRequest, diag.Diagnostics) {
-	request := cbn.CreateCreateCenBandwidthPackageRequest()
-	request.ClientToken = token
-	request.Bandwidth = requests.NewInteger64(m.Bandwidth.ValueInt64())
-	request.GeographicRegionAId = m.GeographicRegionAID.ValueString()
-	request.GeographicRegionBId = m.GeographicRegionBID.ValueString()
-	request.Name = m.Name.ValueString()
-	request.Description = m.Description.ValueString()
-	request.ResourceGroupId = m.ResourceGroupID.ValueString()
-	request.AutoPay = requests.NewBoolean(m.AutoPay.IsNull() || m.AutoPay.ValueBool())
-
-	chargeType := m.ChargeType.ValueString()
-	if chargeType == "" {
-		chargeType = chargeTypePrepay
-	}
-	request.BandwidthPackageChargeType = chargeType
-	if chargeType == chargeTypePrepay {
-		period := int64(1)
-		if !m.Period.IsNull() {
-			period = m.Period.ValueInt64()
-		}
-		request.Period = requests.NewInteger64(period)
-		request.PricingCycle = cycleMonth
-		if !m.PricingCycle.IsNull() {
-			request.PricingCycle = m.PricingCycle.ValueString()
-		}
-		if !m.AutoRenew.IsNull() {
-			request.AutoRenew = requests.NewBoolean(m.AutoRenew.ValueBool())
-		}
-		if !m.AutoRenewDuration.IsNull() {
-			request.AutoRenewDuration = requests.NewInteger64(m.AutoRenewDuration.ValueInt64())
-		}
-	}
-
-	want, diags := tfvalue.StringMap(ctx, m.Tags)
-	if len(want) > 0 {
-		list := make([]cbn.CreateCenBandwidthPackageTag, 0, len(want))
-		for _, k := range tags.SortedKeys(want) {
-			list = append(list, cbn.CreateCenBandwidthPackageTag{Key: k, Value: want[k]})
-		}
-		request.Tag = &list
-	}
-	return request, diags
-}
-
-// findBandwidthPackageByID describes one plan. It returns an error wrapping
-// wait.ErrNotFound when the plan does not exist: an empty list, or
-// ParameterCenInstanceId on some accounts. Concurrent finds share one
-// Describe filtered on all their IDs (find_batch.go).
-func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	return findBandwidthPackageBatched(ctx, c, id)
-}
-
-// statusBandwidthPackage reads the plan once for a wait, unbatched.
-func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
-	return func(ctx context.Context) (any, string, error) {
-		p, err := findBandwidthPackageNow(ctx, c, id)
-		if err != nil {
-			return nil, "", err
-		}
-		return p, p.Status, nil
-	}
-}
-
-// waitBandwidthPackageCreated waits until a plan just bought is Idle or
-// InUse. Not found counts as not visible yet, until the deadline: an unpaid
-// order, or a Describe that lags a new plan (DESIGN.md).
-func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	obj, err := wait.Config{
-		Target:         readyStatuses,
-		Refresh:        statusBandwidthPackage(c, id),
-		NotFoundChecks: wait.NotFoundAlways,
-	}.Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
-	return p, err
-}
-
-// waitBandwidthPackageVisible waits until Describe shows a plan bought by an
-// apply that never saw it, whatever its status.
-func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	refresh := statusBandwidthPackage(c, id)
-	obj, err := wait.Config{
-		Target: []string{"visible"},
-		Refresh: func(ctx context.Context) (any, string, error) {
-			obj, _, err := refresh(ctx)
-			return obj, "visible", err
-		},
-		NotFoundChecks: wait.NotFoundAlways,
-	}.Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
-	return p, err
-}
-
-// readyStatuses are the statuses of a usable plan (BEHAVIOUR.md).
-var readyStatuses = []string{statusIdle, statusInUse}
-
-// statusApplying is the wait's own state for a plan that looks ready but does
-// not show the change yet.
-const statusApplying = "Applying"
-
-// waitBandwidthPackageUpdated waits until the plan is Idle or InUse and
-// applied reports that Describe shows the change.
-func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string, applied func(*cbn.CenBandwidthPackage) bool) (*cbn.CenBandwidthPackage, error) {
-	refresh := statusBandwidthPackage(c, id)
-	obj, err := wait.Config{
-		Target: readyStatuses,
-		Refresh: func(ctx context.Context) (any, string, error) {
-			obj, state, err := refresh(ctx)
-			if p, ok := obj.(*cbn.CenBandwidthPackage); ok && err == nil && (state == statusIdle || state == statusInUse) && !applied(p) {
-				state = statusApplying
-			}
-			return obj, state, err
-		},
-	}.Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
-	return p, err
-}
-
-// waitBandwidthPackageDeleted waits until Describe no longer shows the plan.
-func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
-	_, err := wait.Config{
-		Target:     nil,
-		Refresh:    statusBandwidthPackage(c, id),
-		NotFoundOK: true,
-	}.Until(ctx)
-	return err
-}
-
-// expiredTimeLayouts are the forms Describe uses for ExpiredTime.
-var expiredTimeLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05"}
-
-// expired reports whether a subscription's expiry lies in the past. An
-// expiry that cannot be read counts as not expired: the safe side is to keep
-// the plan rather than call a release the API will refuse.
-func expired(expiredTime string, now time.Time) bool {
-	for _, layout := range expiredTimeLayouts {
-		if t, err := time.Parse(layout, expiredTime); err == nil {
-			return !now.Before(t)
-		}
-	}
-	return false
-}
-
-// bandwidthPackageModel is the resource's state and plan.
-type bandwidthPackageModel struct {
-	ID                  types.String   `tfsdk:"id"`
-	Bandwidth           types.Int64    `tfsdk:"bandwidth"`
-	GeographicRegionAID types.String   `tfsdk:"geographic_region_a_id"`
-	GeographicRegionBID types.String   `tfsdk:"geographic_region_b_id"`
-	Name                types.String   `tfsdk:"name"`
-	Description         types.String   `tfsdk:"description"`
-	ChargeType          types.String   `tfsdk:"charge_type"`
-	Period              types.Int64    `tfsdk:"period"`
-	PricingCycle        types.String   `tfsdk:"pricing_cycle"`
-	AutoPay             types.Bool     `tfsdk:"auto_pay"`
-	AutoRenew           types.Bool     `tfsdk:"auto_renew"`
-	AutoRenewDuration   types.Int64    `tfsdk:"auto_renew_duration"`
-	ResourceGroupID     types.String   `tfsdk:"resource_group_id"`
-	Tags                types.Map      `tfsdk:"tags"`
-	Status              types.String   `tfsdk:"status"`
-	BusinessStatus      types.String   `tfsdk:"business_status"`
-	ExpiredTime         types.String   `tfsdk:"expired_time"`
-	CreationTime        types.String   `tfsdk:"creation_time"`
-	OrderID             types.String   `tfsdk:"order_id"`
-	IsCrossBorder       types.Bool     `tfsdk:"is_cross_border"`
-	Timeouts            timeouts.Value `tfsdk:"timeouts"`
-}
-
-// fromAPI fills every attribute Describe returns. Values the user wrote in
-// another form (area case, empty against null) are kept as written.
-func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
-	m.ID = types.StringValue(p.CenBandwidthPackageId)
-	m.Bandwidth = types.Int64Value(p.Bandwidth)
-	m.GeographicRegionAID = enumcase.Keep(m.GeographicRegionAID, p.GeographicRegionAId, areas.Names)
-	m.GeographicRegionBID = enumcase.Keep(m.GeographicRegionBID, p.GeographicRegionBId, areas.Names)
-	m.Name = keepNull(m.Name, p.Name)
-	m.Description = keepNull(m.Description, p.Description)
-	if p.BandwidthPackageChargeType != "" {
-		m.ChargeType = types.StringValue(p.BandwidthPackageChargeType)
-	}
-	m.ResourceGroupID = tfvalue.NullIfEmpty(p.ResourceGroupId)
-	m.Tags = tfvalue.Tags(m.Tags, apiTags(p))
-	m.Status = types.StringValue(p.Status)
-	m.BusinessStatus = tfvalue.NullIfEmpty(p.BusinessStatus)
-	m.ExpiredTime = tfvalue.NullIfEmpty(p.ExpiredTime)
-	m.CreationTime = tfvalue.NullIfEmpty(p.CreationTime)
-	m.IsCrossBorder = types.BoolValue(p.IsCrossBorder)
-	if m.OrderID.IsUnknown() {
-		m.OrderID = types.StringNull()
-	}
-}
-
-// fillUnknown takes from applied every value m leaves unknown.
-func (m *bandwidthPackageModel) fillUnknown(applied *bandwidthPackageModel) {
-	strs := []struct{ dst, src *types.String }{
-		{&m.ID, &applied.ID}, {&m.Name, &applied.Name}, {&m.Description, &applied.Description},
-		{&m.ChargeType, &applied.ChargeType}, {&m.ResourceGroupID, &applied.ResourceGroupID},
-		{&m.Status, &applied.Status}, {&m.BusinessStatus, &applied.BusinessStatus},
-		{&m.ExpiredTime, &applied.ExpiredTime}, {&m.CreationTime, &applied.CreationTime},
-	}
-	for _, f := range strs {
-		if f.dst.IsUnknown() {
-			*f.dst = *f.src
-		}
-	}
-	if m.OrderID.IsUnknown() {
-		m.OrderID = types.StringNull()
-	}
-	if m.IsCrossBorder.IsUnknown() {
-		m.IsCrossBorder = applied.IsCrossBorder
-	}
-}
-
-// nullUnknowns turns the planned "known after apply" values into nulls, for
-// the state stored before the plan is ready.
-func (m *bandwidthPackageModel) nullUnknowns() {
-	for _, s := range []*types.String{&m.Name, &m.Description, &m.ChargeType, &m.ResourceGroupID, &m.Status, &m.BusinessStatus, &m.ExpiredTime, &m.CreationTime, &m.OrderID} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	if m.IsCrossBorder.IsUnknown() {
-		m.IsCrossBorder = types.BoolNull()
-	}
-}
-
-// keepNull stores an empty API value as null when the user left it out, and
-// as "" when the user wrote "".
-func keepNull(prior types.String, api string) types.String {
-	if api == "" && (prior.IsNull() || prior.IsUnknown()) {
-		return types.StringNull()
-	}
-	return types.StringValue(api)
-}
-
-func apiTags(p *cbn.CenBandwidthPackage) map[string]string {
-	m := make(map[string]string, len(p.Tags.Tag))
-	for _, t := range p.Tags.Tag {
-		m[t.Key] = t.Value
-	}
-	return m
 }

@@ -1,0 +1,195 @@
+package cen
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
+)
+
+const (
+	statusCreating = "Creating"
+	statusUpdating = "Updating"
+	statusDeleting = "Deleting"
+	statusIdle     = "Idle"
+	statusInUse    = "InUse"
+)
+
+// Codes with behaviour of their own (BEHAVIOUR.md); their diagnostics come from
+// the error table like every other code.
+var (
+	notFoundCodes   = []string{"ParameterCenInstanceId"}
+	deleteGoneCodes = []string{"ParameterBwpInstanceId"}
+	// goneCodes: a call naming a plan that does not exist (the tag calls
+	// answer InvalidResourceId.NotFound or InvalidInstanceIds.NotFound).
+	goneCodes       = []string{"ParameterBwpInstanceId", "InvalidResourceId.NotFound", "InvalidInstanceIds.NotFound"}
+	busyCodes       = []string{"InvalidStatus.Resource", "Operation.Blocking"}
+	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
+)
+
+// gone reports whether err, from a step of an update, means that the plan
+// no longer exists: a not-found answer (Describe's empty list, a Modify's
+// ParameterBwpInstanceId, a tag call's unknown resource) that a Describe of
+// its own confirms. Anything else, a confused answer included, is not "gone".
+func (r *bandwidthPackageResource) gone(ctx context.Context, id string, err error) bool {
+	if !errors.Is(err, wait.ErrNotFound) && !apierrors.IsCode(err, goneCodes...) {
+		return false
+	}
+	_, ferr := findBandwidthPackageNow(ctx, r.client, id)
+	return errors.Is(ferr, wait.ErrNotFound)
+}
+
+// createRequest builds CreateCenBandwidthPackage from the plan. Every
+// documented parameter goes on the wire, defaults included, so the plan
+// bought does not depend on defaults the API might change.
+func createRequest(ctx context.Context, m *bandwidthPackageModel, token string) (*cbn.CreateCenBandwidthPackageRequest, diag.Diagnostics) {
+	request := cbn.CreateCreateCenBandwidthPackageRequest()
+	request.ClientToken = token
+	request.Bandwidth = requests.NewInteger64(m.Bandwidth.ValueInt64())
+	request.GeographicRegionAId = m.GeographicRegionAID.ValueString()
+	request.GeographicRegionBId = m.GeographicRegionBID.ValueString()
+	request.Name = m.Name.ValueString()
+	request.Description = m.Description.ValueString()
+	request.ResourceGroupId = m.ResourceGroupID.ValueString()
+	request.AutoPay = requests.NewBoolean(m.AutoPay.IsNull() || m.AutoPay.ValueBool())
+
+	chargeType := m.ChargeType.ValueString()
+	if chargeType == "" {
+		chargeType = chargeTypePrepay
+	}
+	request.BandwidthPackageChargeType = chargeType
+	if chargeType == chargeTypePrepay {
+		period := int64(1)
+		if !m.Period.IsNull() {
+			period = m.Period.ValueInt64()
+		}
+		request.Period = requests.NewInteger64(period)
+		request.PricingCycle = cycleMonth
+		if !m.PricingCycle.IsNull() {
+			request.PricingCycle = m.PricingCycle.ValueString()
+		}
+		if !m.AutoRenew.IsNull() {
+			request.AutoRenew = requests.NewBoolean(m.AutoRenew.ValueBool())
+		}
+		if !m.AutoRenewDuration.IsNull() {
+			request.AutoRenewDuration = requests.NewInteger64(m.AutoRenewDuration.ValueInt64())
+		}
+	}
+
+	want, diags := tfvalue.StringMap(ctx, m.Tags)
+	if len(want) > 0 {
+		list := make([]cbn.CreateCenBandwidthPackageTag, 0, len(want))
+		for _, k := range tags.SortedKeys(want) {
+			list = append(list, cbn.CreateCenBandwidthPackageTag{Key: k, Value: want[k]})
+		}
+		request.Tag = &list
+	}
+	return request, diags
+}
+
+// findBandwidthPackageByID describes one plan. It returns an error wrapping
+// wait.ErrNotFound when the plan does not exist: an empty list, or
+// ParameterCenInstanceId on some accounts. Concurrent finds share one
+// Describe filtered on all their IDs (find_batch.go).
+func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
+	return findBandwidthPackageBatched(ctx, c, id)
+}
+
+// statusBandwidthPackage reads the plan once for a wait, unbatched.
+func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
+	return func(ctx context.Context) (any, string, error) {
+		p, err := findBandwidthPackageNow(ctx, c, id)
+		if err != nil {
+			return nil, "", err
+		}
+		return p, p.Status, nil
+	}
+}
+
+// waitBandwidthPackageCreated waits until a plan just bought is Idle or
+// InUse. Not found counts as not visible yet, until the deadline: an unpaid
+// order, or a Describe that lags a new plan (DESIGN.md).
+func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
+	obj, err := wait.Config{
+		Target:         readyStatuses,
+		Refresh:        statusBandwidthPackage(c, id),
+		NotFoundChecks: wait.NotFoundAlways,
+	}.Until(ctx)
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
+}
+
+// waitBandwidthPackageVisible waits until Describe shows a plan bought by an
+// apply that never saw it, whatever its status.
+func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
+	refresh := statusBandwidthPackage(c, id)
+	obj, err := wait.Config{
+		Target: []string{"visible"},
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, _, err := refresh(ctx)
+			return obj, "visible", err
+		},
+		NotFoundChecks: wait.NotFoundAlways,
+	}.Until(ctx)
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
+}
+
+// readyStatuses are the statuses of a usable plan (BEHAVIOUR.md).
+var readyStatuses = []string{statusIdle, statusInUse}
+
+// statusApplying is the wait's own state for a plan that looks ready but does
+// not show the change yet.
+const statusApplying = "Applying"
+
+// waitBandwidthPackageUpdated waits until the plan is Idle or InUse and
+// applied reports that Describe shows the change.
+func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string, applied func(*cbn.CenBandwidthPackage) bool) (*cbn.CenBandwidthPackage, error) {
+	refresh := statusBandwidthPackage(c, id)
+	obj, err := wait.Config{
+		Target: readyStatuses,
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, state, err := refresh(ctx)
+			if p, ok := obj.(*cbn.CenBandwidthPackage); ok && err == nil && (state == statusIdle || state == statusInUse) && !applied(p) {
+				state = statusApplying
+			}
+			return obj, state, err
+		},
+	}.Until(ctx)
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
+}
+
+// waitBandwidthPackageDeleted waits until Describe no longer shows the plan.
+func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
+	_, err := wait.Config{
+		Target:     nil,
+		Refresh:    statusBandwidthPackage(c, id),
+		NotFoundOK: true,
+	}.Until(ctx)
+	return err
+}
+
+// expiredTimeLayouts are the forms Describe uses for ExpiredTime.
+var expiredTimeLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05"}
+
+// expired reports whether a subscription's expiry lies in the past. An
+// expiry that cannot be read counts as not expired: the safe side is to keep
+// the plan rather than call a release the API will refuse.
+func expired(expiredTime string, now time.Time) bool {
+	for _, layout := range expiredTimeLayouts {
+		if t, err := time.Parse(layout, expiredTime); err == nil {
+			return !now.Before(t)
+		}
+	}
+	return false
+}

@@ -1,0 +1,280 @@
+package ga
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
+)
+
+const (
+	// resourceType names a bandwidth plan in tag and resource-group calls.
+	resourceType = "bandwidthpackage"
+
+	// codeNotExist is the API's answer for a plan that does not exist.
+	codeNotExist = "NotExist.BandwidthPackage"
+
+	// notFoundChecks tolerates Describe not finding a plan just created.
+	notFoundChecks = 5
+)
+
+var (
+	// readyStates: a plan attached to an accelerator is "binded" and as usable as "active".
+	readyStates = []string{"active", "binded"}
+	// stuckStates do not pass by waiting: finacialLocked (the API's
+	// spelling) and locked. Every other state, init, updating, binding,
+	// unbinding and any the API adds, is waited through.
+	stuckStates = []string{"finacialLocked", "locked"}
+
+	// updateBusyCodes: UpdateBandwidthPackage answers these while the plan is
+	// settling after create or busy with another change; they pass by waiting.
+	// NotExist.BandwidthPackage just after create is handled by onPlan.
+	updateBusyCodes = []string{"StateError.BandwidthPackage",
+		"StateError.Accelerator", "UpgradeError.BandwidthPackage"}
+	// renewBusyCodes: the auto-renew attribute is refused while the plan is busy.
+	renewBusyCodes  = []string{"StateError.BandwidthPackage", "StateError.Accelerator"}
+	deleteBusyCodes = []string{"StateError.BandwidthPackage", "BindExist.BandwidthPackage"}
+)
+
+// createRequest builds CreateBandwidthPackage from a plan whose purchase
+// defaults are resolved. Every documented parameter reaches the wire: those
+// the typed request lacks go on its query string.
+func createRequest(ctx context.Context, plan *bandwidthPackageModel, token string) (*gasdk.CreateBandwidthPackageRequest, diag.Diagnostics) {
+	request := gasdk.CreateCreateBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.ClientToken = token
+	request.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
+	request.Type = plan.Type.ValueString()
+	request.BandwidthType = plan.BandwidthType.ValueString()
+	request.ChargeType = plan.ChargeType.ValueString()
+	if known(plan.Duration) {
+		request.Duration = strconv.FormatInt(plan.Duration.ValueInt64(), 10)
+	}
+	request.PricingCycle = plan.PricingCycle.ValueString()
+	request.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
+	if known(plan.AutoUseCoupon) {
+		request.AutoUseCoupon = strconv.FormatBool(plan.AutoUseCoupon.ValueBool())
+	}
+	request.BillingType = plan.BillingType.ValueString()
+	if known(plan.Ratio) {
+		request.Ratio = requests.NewInteger(int(plan.Ratio.ValueInt64()))
+	}
+	request.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
+	request.CbnGeographicRegionIdB = plan.CbnGeographicRegionIDB.ValueString()
+	request.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
+	request.QueryParams["AutoRenew"] = strconv.FormatBool(plan.AutoRenew.ValueBool())
+	if plan.AutoRenew.ValueBool() && known(plan.AutoRenewDuration) {
+		request.QueryParams["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
+	}
+	if s := plan.ResourceGroupID.ValueString(); s != "" {
+		request.QueryParams["ResourceGroupId"] = s
+	}
+	want, d := tfvalue.StringMap(ctx, plan.Tags)
+	for i, k := range tags.SortedKeys(want) {
+		request.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = k
+		request.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
+	}
+	return request, d
+}
+
+// refresh reads the plan, its auto-renew settings and tags into m. A plan
+// that is gone yields an error wrapping wait.ErrNotFound.
+func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPackageModel) error {
+	id := m.ID.ValueString()
+	// Tags are read alongside, so parallel refreshes share ListTagResources calls.
+	type tagsResult struct {
+		tags map[string]string
+		err  error
+	}
+	tagsc := make(chan tagsResult, 1)
+	go func() {
+		tags, err := listTagsBatched(ctx, r.client, id)
+		tagsc <- tagsResult{tags, err}
+	}()
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		return err
+	}
+	renew, err := findAutoRenewAttribute(ctx, r.client, id)
+	if err != nil {
+		return err
+	}
+	tr := <-tagsc
+	if tr.err != nil {
+		return tr.err
+	}
+	have := tr.tags
+	m.setFromAPI(bp, renew, have)
+	return nil
+}
+
+// updateAttributes sends UpdateBandwidthPackage and waits for the plan to settle.
+func (r *bandwidthPackageResource) updateAttributes(ctx context.Context, request *gasdk.UpdateBandwidthPackageRequest) error {
+	err := onPlan(ctx, r.client, request.BandwidthPackageId, func() error {
+		return r.client.Do(ctx, "UpdateBandwidthPackage", func() error {
+			_, err := r.client.GA().UpdateBandwidthPackage(request)
+			return err
+		}, client.RetryOn(updateBusyCodes...), client.Persist())
+	})
+	if err != nil {
+		return err
+	}
+	return waitBandwidthPackageUpdated(ctx, r.client, request.BandwidthPackageId)
+}
+
+// onPlan runs call, which names plan id. NotExist.BandwidthPackage can come
+// just after create while Describe already shows the plan (BEHAVIOUR.md): it
+// is retried while Describe shows it. Once Describe no longer finds the plan,
+// it is gone: onPlan returns at once, wrapping wait.ErrNotFound, instead of
+// retrying until the timeout.
+func onPlan(ctx context.Context, c *client.Client, id string, call func() error) error {
+	for {
+		err := call()
+		if !apierrors.IsCode(err, codeNotExist) {
+			return err
+		}
+		if _, ferr := findBandwidthPackageByID(ctx, c, id); ferr != nil {
+			if errors.Is(ferr, wait.ErrNotFound) {
+				return ferr
+			}
+			return err
+		}
+		t := time.NewTimer(time.Second)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+	}
+}
+
+// findBandwidthPackageByID describes one plan; a plan that does not exist
+// yields an error wrapping wait.ErrNotFound.
+func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	request := gasdk.CreateDescribeBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.BandwidthPackageId = id
+	var response *gasdk.DescribeBandwidthPackageResponse
+	err := c.Do(ctx, "DescribeBandwidthPackage", func() (err error) {
+		response, err = c.GA().DescribeBandwidthPackage(request)
+		if err == nil && response.BandwidthPackageId == "" {
+			// A 200 without the plan is no answer at all, never "gone":
+			// only NotExist.BandwidthPackage says that. Retried.
+			return apierrors.NewAPIError(apierrors.CodeBadAnswer,
+				"DescribeBandwidthPackage answered without a BandwidthPackageId", response.RequestId, response.GetHttpStatus(), nil)
+		}
+		return err
+	}, client.Persist())
+	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// State must never take another plan's values (or ID) from a confused answer.
+	if !strings.EqualFold(response.BandwidthPackageId, id) {
+		return nil, fmt.Errorf("GA bandwidth plan %s: DescribeBandwidthPackage answered for plan %s (RequestId %s)",
+			id, response.BandwidthPackageId, response.RequestId)
+	}
+	bp := &bandwidthPackage{DescribeBandwidthPackageResponse: response}
+	var extra struct {
+		ResourceGroupId string `json:"ResourceGroupId"`
+	}
+	if body := response.GetHttpContentBytes(); len(body) > 0 {
+		// Best effort: older API versions do not answer it, and the attribute then keeps its value.
+		if json.Unmarshal(body, &extra) == nil {
+			bp.ResourceGroupId = extra.ResourceGroupId
+		}
+	}
+	return bp, nil
+}
+
+// statusBandwidthPackage returns a wait.Refresh reading the plan's State.
+func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
+	return func(ctx context.Context) (any, string, error) {
+		bp, err := findBandwidthPackageByID(ctx, c, id)
+		if err != nil {
+			return nil, "", err
+		}
+		return bp, bp.State, nil
+	}
+}
+
+// waitBandwidthPackageCreated waits until a plan just bought is active.
+// Not found counts as not visible yet, until the deadline: an unpaid order,
+// or a Describe that lags a new plan (DESIGN.md).
+func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	obj, err := wait.Config{
+		Target:         readyStates,
+		Fail:           stuckStates,
+		Refresh:        statusBandwidthPackage(c, id),
+		NotFoundChecks: wait.NotFoundAlways,
+	}.Until(ctx)
+	bp, _ := obj.(*bandwidthPackage)
+	return bp, err
+}
+
+// waitBandwidthPackageVisible waits until Describe shows a plan bought by an
+// apply that never saw it, whatever its state.
+func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	refresh := statusBandwidthPackage(c, id)
+	obj, err := wait.Config{
+		Target: []string{"visible"},
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, _, err := refresh(ctx)
+			return obj, "visible", err
+		},
+		NotFoundChecks: wait.NotFoundAlways,
+	}.Until(ctx)
+	bp, _ := obj.(*bandwidthPackage)
+	return bp, err
+}
+
+// waitBandwidthPackageUpdated waits through updating back to active.
+func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string) error {
+	_, err := wait.Config{
+		Target:         readyStates,
+		Fail:           stuckStates,
+		Refresh:        statusBandwidthPackage(c, id),
+		NotFoundChecks: notFoundChecks,
+	}.Until(ctx)
+	return err
+}
+
+// waitBandwidthPackageDeleted waits until Describe no longer finds the plan.
+func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
+	_, err := wait.Config{
+		Refresh:    statusBandwidthPackage(c, id),
+		NotFoundOK: true,
+	}.Until(ctx)
+	return err
+}
+
+func findAutoRenewAttribute(ctx context.Context, c *client.Client, id string) (*autoRenewAttribute, error) {
+	body, err := c.CommonGA(ctx, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id}, client.Persist())
+	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var a autoRenewAttribute
+	if err := json.Unmarshal(body, &a); err != nil {
+		return nil, fmt.Errorf("decoding DescribeBandwidthPackageAutoRenewAttribute: %w", err)
+	}
+	return &a, nil
+}

@@ -1,0 +1,196 @@
+package ga
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
+)
+
+// API values of the GA bandwidth plan (CreateBandwidthPackage, Ga 2019-11-20).
+const (
+	typeBasic       = "Basic"
+	typeCrossDomain = "CrossDomain"
+
+	chargePrepay  = "PREPAY"
+	chargePostpay = "POSTPAY"
+
+	cycleMonth = "Month"
+	cycleYear  = "Year"
+
+	billingByTraffic = "PayByTraffic"
+	billingBY95      = "PayBY95"
+
+	areaChinaMainland = "China-mainland"
+	areaGlobal        = "Global"
+
+	renewalAuto = "AutoRenewal"
+	renewalNone = "NotRenewal"
+	renewalOff  = "Normal"
+)
+
+var (
+	planTypes     = []string{typeBasic, typeCrossDomain}
+	bandwidthKind = []string{"Basic", "Enhanced", "Advanced"}
+	chargeTypes   = []string{chargePrepay, chargePostpay}
+	cycles        = []string{cycleMonth, cycleYear}
+	billingTypes  = []string{billingByTraffic, billingBY95}
+)
+
+// bandwidthPackage is DescribeBandwidthPackage's answer plus the fields the
+// typed SDK response lacks.
+type bandwidthPackage struct {
+	*gasdk.DescribeBandwidthPackageResponse
+	ResourceGroupId string
+}
+
+// autoRenewAttribute is DescribeBandwidthPackageAutoRenewAttribute's answer.
+type autoRenewAttribute struct {
+	AutoRenew         flexBool `json:"AutoRenew"`
+	AutoRenewDuration flexInt  `json:"AutoRenewDuration"`
+	RenewalStatus     string   `json:"RenewalStatus"`
+}
+
+func (a autoRenewAttribute) enabled() bool {
+	if a.RenewalStatus != "" {
+		return a.RenewalStatus == renewalAuto
+	}
+	return bool(a.AutoRenew)
+}
+
+// flexBool decodes true, "true" and "True" alike.
+type flexBool bool
+
+func (b *flexBool) UnmarshalJSON(data []byte) error {
+	s := strings.Trim(string(data), `"`)
+	*b = flexBool(strings.EqualFold(s, "true"))
+	return nil
+}
+
+// flexInt decodes 3 and "3" alike; anything else is 0.
+type flexInt int64
+
+func (n *flexInt) UnmarshalJSON(data []byte) error {
+	v, err := strconv.ParseInt(strings.Trim(string(data), `"`), 10, 64)
+	if err != nil {
+		v = 0
+	}
+	*n = flexInt(v)
+	return nil
+}
+
+// parseTime reads GA times: epoch milliseconds in a string, or RFC 3339.
+func parseTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	if ms, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return time.UnixMilli(ms).UTC(), true
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z", "2006-01-02T15:04:05Z"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// formatTime turns an API time into RFC 3339, leaving unknown forms as they are.
+func formatTime(s string) string {
+	if t, ok := parseTime(s); ok {
+		return t.Format(time.RFC3339)
+	}
+	return s
+}
+
+// expired reports whether a subscription's expiry has passed; an unreadable one has not.
+func expired(s string, now time.Time) bool {
+	t, ok := parseTime(s)
+	return ok && !now.Before(t)
+}
+
+// bandwidthPackageModel is the resource's state.
+type bandwidthPackageModel struct {
+	ID                     types.String   `tfsdk:"id"`
+	Bandwidth              types.Int64    `tfsdk:"bandwidth"`
+	Type                   types.String   `tfsdk:"type"`
+	BandwidthType          types.String   `tfsdk:"bandwidth_type"`
+	ChargeType             types.String   `tfsdk:"charge_type"`
+	Duration               types.Int64    `tfsdk:"duration"`
+	PricingCycle           types.String   `tfsdk:"pricing_cycle"`
+	AutoPay                types.Bool     `tfsdk:"auto_pay"`
+	AutoUseCoupon          types.Bool     `tfsdk:"auto_use_coupon"`
+	BillingType            types.String   `tfsdk:"billing_type"`
+	Ratio                  types.Int64    `tfsdk:"ratio"`
+	CbnGeographicRegionIDA types.String   `tfsdk:"cbn_geographic_region_id_a"`
+	CbnGeographicRegionIDB types.String   `tfsdk:"cbn_geographic_region_id_b"`
+	PromotionOptionNo      types.String   `tfsdk:"promotion_option_no"`
+	AutoRenew              types.Bool     `tfsdk:"auto_renew"`
+	AutoRenewDuration      types.Int64    `tfsdk:"auto_renew_duration"`
+	ResourceGroupID        types.String   `tfsdk:"resource_group_id"`
+	Name                   types.String   `tfsdk:"name"`
+	Description            types.String   `tfsdk:"description"`
+	Tags                   types.Map      `tfsdk:"tags"`
+	Status                 types.String   `tfsdk:"status"`
+	ExpiredTime            types.String   `tfsdk:"expired_time"`
+	CreateTime             types.String   `tfsdk:"create_time"`
+	OrderID                types.String   `tfsdk:"order_id"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+}
+
+// setFromAPI overwrites every attribute the API reports. Purchase-only
+// options and order_id are not reported and keep their values.
+func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRenewAttribute, have map[string]string) {
+	m.ID = types.StringValue(bp.BandwidthPackageId)
+	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
+	m.Type = enumcase.Keep(m.Type, bp.Type, planTypes)
+	m.BandwidthType = enumcase.KeepOptional(m.BandwidthType, bp.BandwidthType, bandwidthKind)
+	m.ChargeType = types.StringValue(strings.ToUpper(bp.ChargeType))
+	// Attributes that belong to another kind of plan stay null, so an imported
+	// configuration passes the same validation as a written one.
+	m.BillingType = types.StringNull()
+	if m.ChargeType.ValueString() == chargePostpay {
+		m.BillingType = enumcase.KeepOptional(m.BillingType, bp.BillingType, billingTypes)
+	}
+	m.Ratio = types.Int64Null()
+	if bp.Ratio > 0 {
+		m.Ratio = types.Int64Value(int64(bp.Ratio))
+	}
+	m.CbnGeographicRegionIDA, m.CbnGeographicRegionIDB = types.StringNull(), types.StringNull()
+	if m.Type.ValueString() == typeCrossDomain {
+		m.CbnGeographicRegionIDA = enumcase.KeepOptional(m.CbnGeographicRegionIDA, bp.CbnGeographicRegionIdA, []string{areaChinaMainland})
+		m.CbnGeographicRegionIDB = enumcase.KeepOptional(m.CbnGeographicRegionIDB, bp.CbnGeographicRegionIdB, []string{areaGlobal})
+	}
+	if bp.ResourceGroupId != "" {
+		m.ResourceGroupID = types.StringValue(bp.ResourceGroupId)
+	} else if m.ResourceGroupID.IsUnknown() {
+		m.ResourceGroupID = types.StringNull()
+	}
+	m.Name = tfvalue.NullIfEmpty(bp.Name)
+	m.Description = tfvalue.NullIfEmpty(bp.Description)
+	m.Status = types.StringValue(bp.State)
+	m.ExpiredTime = types.StringValue(formatTime(bp.ExpiredTime))
+	m.CreateTime = types.StringValue(formatTime(bp.CreateTime))
+	if m.OrderID.IsUnknown() {
+		m.OrderID = types.StringNull()
+	}
+
+	m.AutoRenew = types.BoolValue(renew.enabled())
+	m.AutoRenewDuration = types.Int64Null()
+	if renew.enabled() {
+		d := int64(renew.AutoRenewDuration)
+		if d == 0 {
+			d = 1
+		}
+		m.AutoRenewDuration = types.Int64Value(d)
+	}
+
+	// tags = {} and no tags are the same; keep the form the user wrote.
+	m.Tags = tfvalue.Tags(m.Tags, have)
+}
