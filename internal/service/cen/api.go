@@ -3,7 +3,6 @@ package cen
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
@@ -177,19 +176,4 @@ func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id strin
 		NotFoundOK: true,
 	}.Until(ctx)
 	return err
-}
-
-// expiredTimeLayouts are the forms Describe uses for ExpiredTime.
-var expiredTimeLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05"}
-
-// expired reports whether a subscription's expiry lies in the past. An
-// expiry that cannot be read counts as not expired: the safe side is to keep
-// the plan rather than call a release the API will refuse.
-func expired(expiredTime string, now time.Time) bool {
-	for _, layout := range expiredTimeLayouts {
-		if t, err := time.Parse(layout, expiredTime); err == nil {
-			return !now.Before(t)
-		}
-	}
-	return false
 }

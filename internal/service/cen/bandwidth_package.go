@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
@@ -234,7 +235,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		// A replacement warns from the attribute that forces it (subscription).
 		if state.ChargeType.ValueString() == chargeTypePrepay {
 			purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
-				expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
+				apitime.Expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
 		}
 		return
 	}
@@ -321,7 +322,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 }
 
 // subscription is how a CEN subscription plan behaves when it is replaced.
-var subscription = planmodifiers.Subscription{Product: "CEN", DestroyDoes: "removes it from state", Expired: expired}
+var subscription = planmodifiers.Subscription{Product: "CEN", DestroyDoes: "removes it from state", Expired: apitime.Expired}
 
 // resumeTodo is what an apply that resumes an unfinished CEN purchase does.
 const resumeTodo = "waits until the plan is Idle or InUse, then applies any change the configuration asks for"
@@ -551,7 +552,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
 		return
 	}
-	if p.BandwidthPackageChargeType == chargeTypePrepay && !expired(p.ExpiredTime, time.Now()) {
+	if p.BandwidthPackageChargeType == chargeTypePrepay && !apitime.Expired(p.ExpiredTime, time.Now()) {
 		// The API refuses to release it; ModifyPlan warned at plan time.
 		tflog.Info(ctx, "subscription plan not released before expiry, removed from state", map[string]any{"id": id, "expired_time": p.ExpiredTime})
 		return

@@ -301,20 +301,3 @@ func TestPrepayOnly(t *testing.T) {
 		}
 	}
 }
-
-func TestExpired(t *testing.T) {
-	now := mustTime(t, "2026-06-01T00:00:00Z")
-	cases := map[string]bool{
-		"2026-05-31T23:59Z":    true,
-		"2026-06-01T00:00Z":    true,
-		"2026-06-01T00:01Z":    false,
-		"2027-01-01T00:00:00Z": false,
-		"":                     false,
-		"soon":                 false,
-	}
-	for in, want := range cases {
-		if got := expired(in, now); got != want {
-			t.Errorf("expired(%q) = %v, want %v", in, got, want)
-		}
-	}
-}

@@ -30,6 +30,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/importid"
@@ -342,7 +343,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 // subscription is how a GA subscription plan behaves when it is replaced;
 // the attributes that force a replacement warn with it at plan time.
 var subscription = planmodifiers.Subscription{Product: "GA",
-	DestroyDoes: "turns its renewal off (NotRenewal) and removes it from state", Expired: expired}
+	DestroyDoes: "turns its renewal off (NotRenewal) and removes it from state", Expired: apitime.Expired}
 
 // warnSubscription warns at plan time before a subscription plan is
 // destroyed: the API releases none before it expires.
@@ -351,7 +352,7 @@ func warnSubscription(diags *diag.Diagnostics, state bandwidthPackageModel) {
 		return
 	}
 	purchase.SubscriptionAtRisk(diags, "GA bandwidth plan "+state.ID.ValueString(), state.ExpiredTime.ValueString(),
-		expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
+		apitime.Expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
 }
 
 func schemaOf(ctx context.Context) schema.Schema { return bandwidthPackageSchema(ctx) }
@@ -721,7 +722,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 
-	if strings.EqualFold(bp.ChargeType, chargePrepay) && !expired(bp.ExpiredTime, time.Now()) {
+	if strings.EqualFold(bp.ChargeType, chargePrepay) && !apitime.Expired(bp.ExpiredTime, time.Now()) {
 		// The API never releases a subscription early: let it lapse instead.
 		token := client.NewClientToken()
 		params := map[string]string{"InstanceId": id, "AutoRenew": "false", "RenewalStatus": renewalNone, "ClientToken": token}
@@ -735,7 +736,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 			return
 		}
 		// ModifyPlan warned at plan time that destroy only does this.
-		tflog.Info(ctx, "subscription plan set to lapse and removed from state", map[string]any{"id": id, "expired_time": formatTime(bp.ExpiredTime)})
+		tflog.Info(ctx, "subscription plan set to lapse and removed from state", map[string]any{"id": id, "expired_time": apitime.RFC3339(bp.ExpiredTime)})
 		return
 	}
 

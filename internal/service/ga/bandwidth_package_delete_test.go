@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
 )
@@ -59,7 +60,7 @@ func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
 		t.Fatal(d)
 	}
 	// The warning comes once, at plan time (planning the destroy).
-	expiry := formatTime(bp.ExpiredTime)
+	expiry := apitime.RFC3339(bp.ExpiredTime)
 	m.ExpiredTime = types.StringValue(expiry)
 	if d := state.Set(ctx, &m); d.HasError() {
 		t.Fatal(d)

@@ -3,6 +3,8 @@ package ga
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 )
 
 // FuzzDecoders: GA's hand-decoded answers (ListTagResources in both shapes,
@@ -24,8 +26,8 @@ func FuzzDecoders(f *testing.F) {
 			_ = a.enabled()
 		}
 		s := string(body)
-		_ = formatTime(s)
-		if tm, ok := parseTime(s); ok && tm.IsZero() && s != "0" {
+		_ = apitime.RFC3339(s)
+		if tm, ok := apitime.Parse(s); ok && tm.IsZero() && s != "0" {
 			t.Fatalf("parsed %q as the zero time", s)
 		}
 	})

@@ -3,12 +3,12 @@ package ga
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
@@ -85,36 +85,6 @@ func (n *flexInt) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// parseTime reads GA times: epoch milliseconds in a string, or RFC 3339.
-func parseTime(s string) (time.Time, bool) {
-	if s == "" {
-		return time.Time{}, false
-	}
-	if ms, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return time.UnixMilli(ms).UTC(), true
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04Z", "2006-01-02T15:04:05Z"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
-
-// formatTime turns an API time into RFC 3339, leaving unknown forms as they are.
-func formatTime(s string) string {
-	if t, ok := parseTime(s); ok {
-		return t.Format(time.RFC3339)
-	}
-	return s
-}
-
-// expired reports whether a subscription's expiry has passed; an unreadable one has not.
-func expired(s string, now time.Time) bool {
-	t, ok := parseTime(s)
-	return ok && !now.Before(t)
-}
-
 // bandwidthPackageModel is the resource's state.
 type bandwidthPackageModel struct {
 	ID                     types.String   `tfsdk:"id"`
@@ -175,8 +145,8 @@ func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRene
 	m.Name = tfvalue.NullIfEmpty(bp.Name)
 	m.Description = tfvalue.NullIfEmpty(bp.Description)
 	m.Status = types.StringValue(bp.State)
-	m.ExpiredTime = types.StringValue(formatTime(bp.ExpiredTime))
-	m.CreateTime = types.StringValue(formatTime(bp.CreateTime))
+	m.ExpiredTime = types.StringValue(apitime.RFC3339(bp.ExpiredTime))
+	m.CreateTime = types.StringValue(apitime.RFC3339(bp.CreateTime))
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -267,22 +266,6 @@ func TestAutoRenewDecoding(t *testing.T) {
 		if a.enabled() != want {
 			t.Errorf("%s: enabled %v, want %v", body, a.enabled(), want)
 		}
-	}
-}
-
-func TestTimes(t *testing.T) {
-	if got := formatTime("1700000000000"); got != "2023-11-14T22:13:20Z" {
-		t.Errorf("epoch ms: %q", got)
-	}
-	if got := formatTime("2023-11-14T22:13Z"); got != "2023-11-14T22:13:00Z" {
-		t.Errorf("minute form: %q", got)
-	}
-	if got := formatTime("soon"); got != "soon" {
-		t.Errorf("unknown form: %q", got)
-	}
-	now := time.UnixMilli(1700000000000)
-	if expired("1700000000001", now) || !expired("1700000000000", now) || expired("", now) {
-		t.Error("expired")
 	}
 }
 
