@@ -177,6 +177,16 @@ var byCode = func() map[string]Entry {
 	return m
 }()
 
+// InSchema is the has func of AddError for a resource whose schema has
+// attrs: a code's attribute in the error table gets the diagnostic only
+// when the resource has that attribute.
+func InSchema[V any](attrs map[string]V) func(attr string) bool {
+	return func(attr string) bool {
+		_, ok := attrs[attr]
+		return ok
+	}
+}
+
 // AddError appends the diagnostic for err to diags. what names the operation
 // and the object, for example `creating CEN bandwidth plan ("my-plan")`.
 // has reports whether the resource has an attribute; errors whose table row

@@ -67,7 +67,11 @@ func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.Con
 }
 
 func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	resp.Schema = bandwidthPackageSchema(ctx)
+}
+
+func bandwidthPackageSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "A CEN bandwidth plan (`CreateCenBandwidthPackage`): bandwidth bought between two areas " +
 			"for traffic between regions. Destroying a subscription (`PREPAY`) plan before it expires only removes it " +
 			"from state, because the API cannot release it. Create, update and delete each time out after 10 minutes " +
@@ -215,6 +219,9 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 	}
 }
 
+// hasAttribute lets the error table attach a diagnostic to an attribute this resource has.
+var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
+
 func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{prepayOnlyValidator{}}
 }
@@ -245,9 +252,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	purchase.AddResume(&resp.Diagnostics, label, pending, resumeTodo)
-	var s resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &s)
-	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, s.Schema, req.Config, &resp.Plan, "id", "order_id")...)
+	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, bandwidthPackageSchema(ctx), req.Config, &resp.Plan, "id", "order_id")...)
 }
 
 func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -287,7 +292,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 				"terraform import aliyun_cen_bandwidth_package.<name> cenbwp-...")
 			return
 		}
-		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
 
@@ -349,7 +354,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, diagnostics.What("reading", "CEN", state.Name.ValueString(), state.ID.ValueString()), err, r.has)
+		apierrors.AddError(&resp.Diagnostics, diagnostics.What("reading", "CEN", state.Name.ValueString(), state.ID.ValueString()), err, hasAttribute)
 		return
 	}
 	state.fromAPI(p)
@@ -389,7 +394,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			return
 		}
 		if _, ok := apierrors.From(err); ok {
-			apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 			return
 		}
 		resp.Diagnostics.AddError(what+": "+step, err.Error())
@@ -549,7 +554,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
 	if p.BandwidthPackageChargeType == chargeTypePrepay && !apitime.Expired(p.ExpiredTime, time.Now()) {
@@ -569,7 +574,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, what, err, r.has)
+		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
@@ -583,12 +588,4 @@ func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// has reports whether the schema has an attribute, for the error table.
-func (r *bandwidthPackageResource) has(attr string) bool {
-	var s resource.SchemaResponse
-	r.Schema(context.Background(), resource.SchemaRequest{}, &s)
-	_, ok := s.Schema.Attributes[attr]
-	return ok
 }

@@ -258,13 +258,8 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 	}
 }
 
-// schemaAttributes lets the error table attach a diagnostic to an attribute this resource has.
-var schemaAttributes = bandwidthPackageSchema(context.Background()).Attributes
-
-func hasAttribute(name string) bool {
-	_, ok := schemaAttributes[name]
-	return ok
-}
+// hasAttribute lets the error table attach a diagnostic to an attribute this resource has.
+var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
 
 func (r *bandwidthPackageResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m bandwidthPackageModel
@@ -336,7 +331,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 	purchase.AddResume(&resp.Diagnostics, "GA bandwidth plan "+state.ID.ValueString(), pending, resumeTodo)
 	// Purchase options are not read back: they keep their values.
-	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, schemaOf(ctx), req.Config, &resp.Plan,
+	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, bandwidthPackageSchema(ctx), req.Config, &resp.Plan,
 		"id", "order_id", "auto_pay", "duration", "pricing_cycle", "auto_use_coupon", "promotion_option_no")...)
 }
 
@@ -354,8 +349,6 @@ func warnSubscription(diags *diag.Diagnostics, state bandwidthPackageModel) {
 	purchase.SubscriptionAtRisk(diags, "GA bandwidth plan "+state.ID.ValueString(), state.ExpiredTime.ValueString(),
 		apitime.Expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
 }
-
-func schemaOf(ctx context.Context) schema.Schema { return bandwidthPackageSchema(ctx) }
 
 // setPurchaseDefaults resolves the purchase options left to their defaults:
 // AutoPay true, and with PREPAY one Month.

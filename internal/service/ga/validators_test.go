@@ -21,7 +21,7 @@ func attrDiags(t *testing.T, name string, v attr.Value) diag.Diagnostics {
 	ctx := context.Background()
 	p := path.Root(name)
 	var diags diag.Diagnostics
-	switch a := schemaAttributes[name].(type) {
+	switch a := bandwidthPackageSchema(ctx).Attributes[name].(type) {
 	case schema.Int64Attribute:
 		for _, vd := range a.Validators {
 			resp := &validator.Int64Response{}
