@@ -95,6 +95,57 @@ func createRequest(ctx context.Context, m *bandwidthPackageModel, token string) 
 	return request, diags
 }
 
+// createBandwidthPackage sends CreateCenBandwidthPackage; every retry carries
+// the request's ClientToken, so the API runs it once.
+func createBandwidthPackage(ctx context.Context, c *client.Client, request *cbn.CreateCenBandwidthPackageRequest) (*cbn.CreateCenBandwidthPackageResponse, error) {
+	conn := c.CEN()
+	var out *cbn.CreateCenBandwidthPackageResponse
+	err := c.Do(ctx, request.GetActionName(), func() (err error) {
+		out, err = conn.CreateCenBandwidthPackage(request)
+		return err
+	}, client.WithClientToken(request.ClientToken), client.RetryOn("Operation.Blocking"))
+	return out, err
+}
+
+// modifySpec sets the plan's bandwidth (ModifyCenBandwidthPackageSpec).
+func modifySpec(ctx context.Context, c *client.Client, id string, bandwidth int64) error {
+	request := cbn.CreateModifyCenBandwidthPackageSpecRequest()
+	request.CenBandwidthPackageId = id
+	request.Bandwidth = requests.NewInteger64(bandwidth)
+	conn := c.CEN()
+	return c.Do(ctx, request.GetActionName(), func() error {
+		_, err := conn.ModifyCenBandwidthPackageSpec(request)
+		return err
+	}, client.RetryOn(busyCodes...), client.Persist())
+}
+
+// modifyAttribute sets the plan's name and description
+// (ModifyCenBandwidthPackageAttribute). The API takes an empty value as not
+// given (so "" is refused at plan time): only values go out.
+func modifyAttribute(ctx context.Context, c *client.Client, id, name, description string) error {
+	request := cbn.CreateModifyCenBandwidthPackageAttributeRequest()
+	request.CenBandwidthPackageId = id
+	request.Name = name
+	request.Description = description
+	conn := c.CEN()
+	return c.Do(ctx, request.GetActionName(), func() error {
+		_, err := conn.ModifyCenBandwidthPackageAttribute(request)
+		return err
+	}, client.RetryOn(busyCodes...), client.Persist())
+}
+
+// deleteBandwidthPackage releases the plan, retrying while its limits or
+// attachments are still being removed.
+func deleteBandwidthPackage(ctx context.Context, c *client.Client, id string) error {
+	request := cbn.CreateDeleteCenBandwidthPackageRequest()
+	request.CenBandwidthPackageId = id
+	conn := c.CEN()
+	return c.Do(ctx, request.GetActionName(), func() error {
+		_, err := conn.DeleteCenBandwidthPackage(request)
+		return err
+	}, client.RetryOn(deleteBusyCodes...), client.Persist())
+}
+
 // findBandwidthPackageByID describes one plan. It returns an error wrapping
 // wait.ErrNotFound when the plan does not exist: an empty list, or
 // ParameterCenInstanceId on some accounts. Concurrent finds share one

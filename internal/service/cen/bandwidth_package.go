@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -269,7 +268,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	what := diagnostics.What("creating", "CEN", plan.Name.ValueString(), "")
+	what := plan.what("creating")
 	// One token per create: every retry of this create carries it, so a
 	// retried call whose first answer was lost cannot buy a second plan.
 	token := client.NewClientToken()
@@ -278,13 +277,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn := r.client.CEN()
-	var out *cbn.CreateCenBandwidthPackageResponse
-	err := r.client.Do(ctx, request.GetActionName(), func() error {
-		var err error
-		out, err = conn.CreateCenBandwidthPackage(request)
-		return err
-	}, client.WithClientToken(token), client.RetryOn("Operation.Blocking"))
+	out, err := createBandwidthPackage(ctx, r.client, request)
 	if err != nil {
 		if purchase.MayHaveBought(err) {
 			purchase.AddLostAnswer(&resp.Diagnostics, what, err, token,
@@ -354,7 +347,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, diagnostics.What("reading", "CEN", state.Name.ValueString(), state.ID.ValueString()), err, hasAttribute)
+		apierrors.AddError(&resp.Diagnostics, state.what("reading"), err, hasAttribute)
 		return
 	}
 	state.fromAPI(p)
@@ -383,8 +376,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	defer cancel()
 
 	id := state.ID.ValueString()
-	what := diagnostics.What("updating", "CEN", state.Name.ValueString(), id)
-	conn := r.client.CEN()
+	what := state.what("updating")
 
 	// fail reports err of one step of the update; a plan deleted outside
 	// Terraform gets its own diagnostic at once instead of retries.
@@ -418,14 +410,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 
 	if !plan.Bandwidth.Equal(state.Bandwidth) {
-		request := cbn.CreateModifyCenBandwidthPackageSpecRequest()
-		request.CenBandwidthPackageId = id
-		request.Bandwidth = requests.NewInteger64(plan.Bandwidth.ValueInt64())
-		err := r.client.Do(ctx, request.GetActionName(), func() error {
-			_, err := conn.ModifyCenBandwidthPackageSpec(request)
-			return err
-		}, client.RetryOn(busyCodes...), client.Persist())
-		if err != nil {
+		if err := modifySpec(ctx, r.client, id, plan.Bandwidth.ValueInt64()); err != nil {
 			fail("", err)
 			return
 		}
@@ -439,17 +424,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 
 	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
-		request := cbn.CreateModifyCenBandwidthPackageAttributeRequest()
-		request.CenBandwidthPackageId = id
-		// The API takes an empty value as not given (so "" is refused at
-		// plan time): only values go out.
-		request.Name = plan.Name.ValueString()
-		request.Description = plan.Description.ValueString()
-		err := r.client.Do(ctx, request.GetActionName(), func() error {
-			_, err := conn.ModifyCenBandwidthPackageAttribute(request)
-			return err
-		}, client.RetryOn(busyCodes...), client.Persist())
-		if err != nil {
+		if err := modifyAttribute(ctx, r.client, id, plan.Name.ValueString(), plan.Description.ValueString()); err != nil {
 			fail("", err)
 			return
 		}
@@ -471,7 +446,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := r.updateTags(ctx, id, have, want); err != nil {
+		if err := updateTags(ctx, r.client, id, have, want); err != nil {
 			fail("", err)
 			return
 		}
@@ -517,7 +492,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	defer cancel()
 
 	id := state.ID.ValueString()
-	what := diagnostics.What("deleting", "CEN", state.Name.ValueString(), id)
+	what := state.what("deleting")
 	pending, diags := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	var p *cbn.CenBandwidthPackage
@@ -563,13 +538,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 
-	request := cbn.CreateDeleteCenBandwidthPackageRequest()
-	request.CenBandwidthPackageId = id
-	conn := r.client.CEN()
-	err = r.client.Do(ctx, request.GetActionName(), func() error {
-		_, err := conn.DeleteCenBandwidthPackage(request)
-		return err
-	}, client.RetryOn(deleteBusyCodes...), client.Persist())
+	err = deleteBandwidthPackage(ctx, r.client, id)
 	if apierrors.IsCode(err, deleteGoneCodes...) {
 		return
 	}

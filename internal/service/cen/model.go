@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
@@ -33,6 +34,11 @@ type bandwidthPackageModel struct {
 	OrderID             types.String   `tfsdk:"order_id"`
 	IsCrossBorder       types.Bool     `tfsdk:"is_cross_border"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+}
+
+// what names an operation on the plan for a diagnostic's summary.
+func (m *bandwidthPackageModel) what(verb string) string {
+	return diagnostics.What(verb, "CEN", m.Name.ValueString(), m.ID.ValueString())
 }
 
 // fromAPI fills every attribute Describe returns. Values the user wrote in

@@ -13,15 +13,15 @@ import (
 const tagResourceType = "bandwidthpackage"
 
 // updateTags removes, then sets, so a key both removed and re-added is safe.
-func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, have, want map[string]string) error {
+func updateTags(ctx context.Context, c *client.Client, id string, have, want map[string]string) error {
 	set, remove := tags.Diff(have, want)
-	conn := r.client.CEN()
+	conn := c.CEN()
 	if len(remove) > 0 {
 		request := cbn.CreateUntagResourcesRequest()
 		request.ResourceType = tagResourceType
 		request.ResourceId = &[]string{id}
 		request.TagKey = &remove
-		if err := r.client.Do(ctx, request.GetActionName(), func() error {
+		if err := c.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.UntagResources(request)
 			return err
 		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
@@ -37,7 +37,7 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 			list = append(list, cbn.TagResourcesTag{Key: k, Value: set[k]})
 		}
 		request.Tag = &list
-		if err := r.client.Do(ctx, request.GetActionName(), func() error {
+		if err := c.Do(ctx, request.GetActionName(), func() error {
 			_, err := conn.TagResources(request)
 			return err
 		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {

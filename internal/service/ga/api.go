@@ -90,9 +90,20 @@ func createRequest(ctx context.Context, plan *bandwidthPackageModel, token strin
 	return request, d
 }
 
+// createBandwidthPackage sends CreateBandwidthPackage; every retry carries
+// the request's ClientToken, so the API runs it once.
+func createBandwidthPackage(ctx context.Context, c *client.Client, request *gasdk.CreateBandwidthPackageRequest) (*gasdk.CreateBandwidthPackageResponse, error) {
+	var response *gasdk.CreateBandwidthPackageResponse
+	err := c.Do(ctx, "CreateBandwidthPackage", func() (err error) {
+		response, err = c.GA().CreateBandwidthPackage(request)
+		return err
+	}, client.WithClientToken(request.ClientToken))
+	return response, err
+}
+
 // refresh reads the plan, its auto-renew settings and tags into m. A plan
 // that is gone yields an error wrapping wait.ErrNotFound.
-func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPackageModel) error {
+func refresh(ctx context.Context, c *client.Client, m *bandwidthPackageModel) error {
 	id := m.ID.ValueString()
 	// Tags are read alongside, so parallel refreshes share ListTagResources calls.
 	type tagsResult struct {
@@ -101,14 +112,14 @@ func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPack
 	}
 	tagsc := make(chan tagsResult, 1)
 	go func() {
-		tags, err := listTagsBatched(ctx, r.client, id)
+		tags, err := listTagsBatched(ctx, c, id)
 		tagsc <- tagsResult{tags, err}
 	}()
-	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	bp, err := findBandwidthPackageByID(ctx, c, id)
 	if err != nil {
 		return err
 	}
-	renew, err := findAutoRenewAttribute(ctx, r.client, id)
+	renew, err := findAutoRenewAttribute(ctx, c, id)
 	if err != nil {
 		return err
 	}
@@ -121,18 +132,80 @@ func (r *bandwidthPackageResource) refresh(ctx context.Context, m *bandwidthPack
 	return nil
 }
 
-// updateAttributes sends UpdateBandwidthPackage and waits for the plan to settle.
-func (r *bandwidthPackageResource) updateAttributes(ctx context.Context, request *gasdk.UpdateBandwidthPackageRequest) error {
-	err := onPlan(ctx, r.client, request.BandwidthPackageId, func() error {
-		return r.client.Do(ctx, "UpdateBandwidthPackage", func() error {
-			_, err := r.client.GA().UpdateBandwidthPackage(request)
+// updateRequest starts an UpdateBandwidthPackage of plan id; the caller
+// sets what changes.
+func updateRequest(id string) *gasdk.UpdateBandwidthPackageRequest {
+	request := gasdk.CreateUpdateBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.BandwidthPackageId = id
+	return request
+}
+
+// updateBandwidthPackage sends UpdateBandwidthPackage and waits for the plan to settle.
+func updateBandwidthPackage(ctx context.Context, c *client.Client, request *gasdk.UpdateBandwidthPackageRequest) error {
+	err := onPlan(ctx, c, request.BandwidthPackageId, func() error {
+		return c.Do(ctx, "UpdateBandwidthPackage", func() error {
+			_, err := c.GA().UpdateBandwidthPackage(request)
 			return err
 		}, client.RetryOn(updateBusyCodes...), client.Persist())
 	})
 	if err != nil {
 		return err
 	}
-	return waitBandwidthPackageUpdated(ctx, r.client, request.BandwidthPackageId)
+	return waitBandwidthPackageUpdated(ctx, c, request.BandwidthPackageId)
+}
+
+// setAutoRenew turns automatic renewal on, for months at a time, or off
+// (UpdateBandwidthPackagaAutoRenewAttribute, the API's spelling).
+func setAutoRenew(ctx context.Context, c *client.Client, id string, on bool, months int64) error {
+	token := client.NewClientToken()
+	params := map[string]string{"InstanceId": id, "AutoRenew": strconv.FormatBool(on),
+		"RenewalStatus": renewalOff, "ClientToken": token}
+	if on {
+		params["RenewalStatus"] = renewalAuto
+		params["AutoRenewDuration"] = strconv.FormatInt(months, 10)
+	}
+	return onPlan(ctx, c, id, func() error {
+		_, err := c.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
+			client.WithClientToken(token), client.RetryOn(updateBusyCodes...), client.Persist())
+		return err
+	})
+}
+
+// changeResourceGroup moves the plan to resource group rg.
+func changeResourceGroup(ctx context.Context, c *client.Client, id, rg string) error {
+	token := client.NewClientToken()
+	params := map[string]string{"ResourceId": id, "ResourceType": resourceType,
+		"NewResourceGroupId": rg, "ClientToken": token}
+	return onPlan(ctx, c, id, func() error {
+		_, err := c.CommonGA(ctx, "ChangeResourceGroup", params,
+			client.WithClientToken(token), client.RetryOn(updateBusyCodes...), client.Persist())
+		return err
+	})
+}
+
+// stopRenewal sets a subscription to lapse at its expiry (NotRenewal): the
+// API releases none before then.
+func stopRenewal(ctx context.Context, c *client.Client, id string) error {
+	token := client.NewClientToken()
+	params := map[string]string{"InstanceId": id, "AutoRenew": "false", "RenewalStatus": renewalNone, "ClientToken": token}
+	_, err := c.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
+		client.WithClientToken(token), client.RetryOn(renewBusyCodes...), client.Persist())
+	return err
+}
+
+// deleteBandwidthPackage releases the plan, retrying while it is still bound
+// or changing.
+func deleteBandwidthPackage(ctx context.Context, c *client.Client, id string) error {
+	request := gasdk.CreateDeleteBandwidthPackageRequest()
+	request.RegionId = client.GARegion
+	request.BandwidthPackageId = id
+	token := client.NewClientToken()
+	request.ClientToken = token
+	return c.Do(ctx, "DeleteBandwidthPackage", func() error {
+		_, err := c.GA().DeleteBandwidthPackage(request)
+		return err
+	}, client.WithClientToken(token), client.RetryOn(deleteBusyCodes...), client.Persist())
 }
 
 // onPlan runs call, which names plan id. NotExist.BandwidthPackage can come
@@ -179,7 +252,7 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 		}
 		return err
 	}, client.Persist())
-	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+	if apierrors.IsCode(err, codeNotExist) {
 		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
 	}
 	if err != nil {
@@ -266,7 +339,7 @@ func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id strin
 
 func findAutoRenewAttribute(ctx context.Context, c *client.Client, id string) (*autoRenewAttribute, error) {
 	body, err := c.CommonGA(ctx, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id}, client.Persist())
-	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+	if apierrors.IsCode(err, codeNotExist) {
 		return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
 	}
 	if err != nil {

@@ -5,12 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -388,7 +386,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	setPurchaseDefaults(&plan)
-	what := describe("creating", plan)
+	what := plan.what("creating")
 
 	// One token for every retry of this create, so a retried call cannot buy twice.
 	token := client.NewClientToken()
@@ -397,12 +395,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-
-	var response *gasdk.CreateBandwidthPackageResponse
-	err := r.client.Do(ctx, "CreateBandwidthPackage", func() (err error) {
-		response, err = r.client.GA().CreateBandwidthPackage(request)
-		return err
-	}, client.WithClientToken(token))
+	response, err := createBandwidthPackage(ctx, r.client, request)
 	if err != nil {
 		if purchase.MayHaveBought(err) {
 			purchase.AddLostAnswer(&resp.Diagnostics, what, err, token,
@@ -438,18 +431,16 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if followUp {
-		update := gasdk.CreateUpdateBandwidthPackageRequest()
-		update.RegionId = client.GARegion
-		update.BandwidthPackageId = id
+		update := updateRequest(id)
 		update.Name = plan.Name.ValueString()
 		update.Description = plan.Description.ValueString()
-		if err := r.updateAttributes(ctx, update); err != nil {
+		if err := updateBandwidthPackage(ctx, r.client, update); err != nil {
 			r.keepUnfinished(ctx, resp, &plan, what, &purchase.Pending{Seen: true, FollowUp: true,
 				Reason: "setting its name and description failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 			return
 		}
 	}
-	if err := r.refresh(ctx, &plan); err != nil {
+	if err := refresh(ctx, r.client, &plan); err != nil {
 		r.keepUnfinished(ctx, resp, &plan, what, &purchase.Pending{Seen: true,
 			Reason: "reading it back failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 		return
@@ -483,7 +474,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.refresh(ctx, &state)
+	err := refresh(ctx, r.client, &state)
 	if errors.Is(err, wait.ErrNotFound) {
 		if pending != nil && !pending.Seen {
 			// Bought but not visible yet (an unpaid order, a Describe that
@@ -497,7 +488,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		apierrors.AddError(&resp.Diagnostics, describe("reading", state), err, hasAttribute)
+		apierrors.AddError(&resp.Diagnostics, state.what("reading"), err, hasAttribute)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -525,7 +516,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	defer cancel()
 	id := state.ID.ValueString()
 	plan.ID = state.ID
-	what := describe("updating", plan)
+	what := plan.what("updating")
 
 	// fail reports an error of the update; a plan deleted outside
 	// Terraform gets its own diagnostic at once.
@@ -556,9 +547,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	// Settings the create could not send yet go out whatever state says.
 	followUp := pending != nil && pending.FollowUp
 
-	update := gasdk.CreateUpdateBandwidthPackageRequest()
-	update.RegionId = client.GARegion
-	update.BandwidthPackageId = id
+	update := updateRequest(id)
 	changed := false
 	if !plan.Bandwidth.Equal(state.Bandwidth) {
 		update.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
@@ -583,37 +572,21 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		changed = true
 	}
 	if changed {
-		if err := r.updateAttributes(ctx, update); err != nil {
+		if err := updateBandwidthPackage(ctx, r.client, update); err != nil {
 			fail(err)
 			return
 		}
 	}
 
 	if !plan.AutoRenew.Equal(state.AutoRenew) || !plan.AutoRenewDuration.Equal(state.AutoRenewDuration) {
-		params := map[string]string{"InstanceId": id, "AutoRenew": strconv.FormatBool(plan.AutoRenew.ValueBool()),
-			"RenewalStatus": renewalOff, "ClientToken": client.NewClientToken()}
-		if plan.AutoRenew.ValueBool() {
-			params["RenewalStatus"] = renewalAuto
-			params["AutoRenewDuration"] = strconv.FormatInt(plan.AutoRenewDuration.ValueInt64(), 10)
-		}
-		if err := onPlan(ctx, r.client, id, func() error {
-			_, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
-				client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist())
-			return err
-		}); err != nil {
+		if err := setAutoRenew(ctx, r.client, id, plan.AutoRenew.ValueBool(), plan.AutoRenewDuration.ValueInt64()); err != nil {
 			fail(err)
 			return
 		}
 	}
 
 	if known(plan.ResourceGroupID) && !plan.ResourceGroupID.Equal(state.ResourceGroupID) {
-		params := map[string]string{"ResourceId": id, "ResourceType": resourceType,
-			"NewResourceGroupId": plan.ResourceGroupID.ValueString(), "ClientToken": client.NewClientToken()}
-		if err := onPlan(ctx, r.client, id, func() error {
-			_, err := r.client.CommonGA(ctx, "ChangeResourceGroup", params,
-				client.WithClientToken(params["ClientToken"]), client.RetryOn(updateBusyCodes...), client.Persist())
-			return err
-		}); err != nil {
+		if err := changeResourceGroup(ctx, r.client, id, plan.ResourceGroupID.ValueString()); err != nil {
 			fail(err)
 			return
 		}
@@ -627,14 +600,14 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := r.updateTags(ctx, id, have, want); err != nil {
+		if err := updateTags(ctx, r.client, id, have, want); err != nil {
 			fail(err)
 			return
 		}
 	}
 
 	wantBandwidth := plan.Bandwidth.ValueInt64()
-	if err := r.refresh(ctx, &plan); err != nil {
+	if err := refresh(ctx, r.client, &plan); err != nil {
 		fail(err)
 		return
 	}
@@ -673,7 +646,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := state.ID.ValueString()
-	what := describe("deleting", state)
+	what := state.what("deleting")
 
 	pending, d := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(d...)
@@ -717,11 +690,8 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 	if strings.EqualFold(bp.ChargeType, chargePrepay) && !apitime.Expired(bp.ExpiredTime, time.Now()) {
 		// The API never releases a subscription early: let it lapse instead.
-		token := client.NewClientToken()
-		params := map[string]string{"InstanceId": id, "AutoRenew": "false", "RenewalStatus": renewalNone, "ClientToken": token}
-		_, err := r.client.CommonGA(ctx, "UpdateBandwidthPackagaAutoRenewAttribute", params,
-			client.WithClientToken(token), client.RetryOn(renewBusyCodes...), client.Persist())
-		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		err := stopRenewal(ctx, r.client, id)
+		if apierrors.IsCode(err, codeNotExist) {
 			return
 		}
 		if err != nil {
@@ -733,16 +703,8 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 
-	request := gasdk.CreateDeleteBandwidthPackageRequest()
-	request.RegionId = client.GARegion
-	request.BandwidthPackageId = id
-	token := client.NewClientToken()
-	request.ClientToken = token
-	err = r.client.Do(ctx, "DeleteBandwidthPackage", func() error {
-		_, err := r.client.GA().DeleteBandwidthPackage(request)
-		return err
-	}, client.WithClientToken(token), client.RetryOn(deleteBusyCodes...), client.Persist())
-	if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+	err = deleteBandwidthPackage(ctx, r.client, id)
+	if apierrors.IsCode(err, codeNotExist) {
 		return
 	}
 	if err != nil {
@@ -760,11 +722,6 @@ func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// describe names the operation and the plan for diagnostics.
-func describe(verb string, m bandwidthPackageModel) string {
-	return diagnostics.What(verb, "GA", m.Name.ValueString(), m.ID.ValueString())
 }
 
 func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
@@ -112,6 +113,11 @@ type bandwidthPackageModel struct {
 	CreateTime             types.String   `tfsdk:"create_time"`
 	OrderID                types.String   `tfsdk:"order_id"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+}
+
+// what names an operation on the plan for a diagnostic's summary.
+func (m *bandwidthPackageModel) what(verb string) string {
+	return diagnostics.What(verb, "GA", m.Name.ValueString(), m.ID.ValueString())
 }
 
 // setFromAPI overwrites every attribute the API reports. Purchase-only

@@ -14,15 +14,15 @@ import (
 
 // updateTags moves the plan's tags from have to want: removals first, so the
 // count limit holds throughout.
-func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, have, want map[string]string) error {
+func updateTags(ctx context.Context, c *client.Client, id string, have, want map[string]string) error {
 	set, remove := tags.Diff(have, want)
 	if len(remove) > 0 {
 		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id}
 		for i, k := range remove {
 			params[fmt.Sprintf("TagKey.%d", i+1)] = k
 		}
-		if err := onPlan(ctx, r.client, id, func() error {
-			_, err := r.client.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
+		if err := onPlan(ctx, c, id, func() error {
+			_, err := c.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
 			return err
 		}); err != nil {
 			return err
@@ -34,8 +34,8 @@ func (r *bandwidthPackageResource) updateTags(ctx context.Context, id string, ha
 			params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
 			params[fmt.Sprintf("Tag.%d.Value", i+1)] = set[k]
 		}
-		if err := onPlan(ctx, r.client, id, func() error {
-			_, err := r.client.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
+		if err := onPlan(ctx, c, id, func() error {
+			_, err := c.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
 			return err
 		}); err != nil {
 			return err
@@ -54,7 +54,7 @@ func listTags(ctx context.Context, c *client.Client, id string) (map[string]stri
 			params["NextToken"] = next
 		}
 		body, err := c.CommonGA(ctx, "ListTagResources", params, client.Persist())
-		if apierrors.IsCode(err, "NotExist.BandwidthPackage") {
+		if apierrors.IsCode(err, codeNotExist) {
 			return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
 		}
 		if err != nil {

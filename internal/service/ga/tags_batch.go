@@ -52,7 +52,7 @@ func listTagsOfMany(ctx context.Context, c *client.Client, ids []string) (map[st
 			params["NextToken"] = next
 		}
 		body, err := c.CommonGA(ctx, "ListTagResources", params, client.Persist())
-		if apierrors.IsCode(err, "NotExist.BandwidthPackage") && len(ids) > 1 {
+		if apierrors.IsCode(err, codeNotExist) && len(ids) > 1 {
 			return listTagsOneByOne(ctx, c, ids)
 		}
 		if err != nil {
