@@ -222,7 +222,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
 
 func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{prepayOnlyValidator{}}
+	return []resource.ConfigValidator{prepayOnly}
 }
 
 // ModifyPlan warns before a subscription is destroyed or replaced, and plans

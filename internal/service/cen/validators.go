@@ -1,16 +1,14 @@
 package cen
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
@@ -95,36 +93,27 @@ func autoRenewDurationValidators() []validator.Int64 {
 // plan takes.
 var subscriptionOnly = []string{"period", "pricing_cycle", "auto_renew", "auto_renew_duration"}
 
-// prepayOnlyValidator refuses subscription options on a pay-as-you-go plan.
-// It is quiet while charge_type or the option is unknown: the value may yet
-// turn out valid at apply.
-type prepayOnlyValidator struct{}
+// prepayOnly refuses subscription options on a pay-as-you-go plan. It is
+// quiet while charge_type or the option is unknown: the value may yet turn
+// out valid at apply.
+var prepayOnly = validators.Rule("`period`, `pricing_cycle`, `auto_renew` and `auto_renew_duration` apply only when `charge_type` is `PREPAY`",
+	validatePrepayOnly)
 
-var _ resource.ConfigValidator = prepayOnlyValidator{}
-
-func (prepayOnlyValidator) Description(context.Context) string {
-	return "`period`, `pricing_cycle`, `auto_renew` and `auto_renew_duration` apply only when `charge_type` is `PREPAY`"
-}
-
-func (v prepayOnlyValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v prepayOnlyValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var chargeType types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("charge_type"), &chargeType)...)
-	if resp.Diagnostics.HasError() || chargeType.ValueString() != chargeTypePostpay {
-		return
+func validatePrepayOnly(m bandwidthPackageModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if m.ChargeType.ValueString() != chargeTypePostpay {
+		return nil
 	}
+	values := map[string]attr.Value{"period": m.Period, "pricing_cycle": m.PricingCycle,
+		"auto_renew": m.AutoRenew, "auto_renew_duration": m.AutoRenewDuration}
 	for _, name := range subscriptionOnly {
-		var val attr.Value
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &val)...)
-		if val == nil || val.IsNull() || val.IsUnknown() {
+		if val := values[name]; val.IsNull() || val.IsUnknown() {
 			continue
 		}
-		resp.Diagnostics.AddAttributeError(path.Root(name), "Subscription option on a pay-as-you-go plan",
+		diags.AddAttributeError(path.Root(name), "Subscription option on a pay-as-you-go plan",
 			fmt.Sprintf("The API takes %s only for subscription plans (BandwidthPackageChargeType PREPAY); "+
 				"this plan has charge_type = %q. Remove %s, or set charge_type = %q.",
 				name, chargeTypePostpay, name, chargeTypePrepay))
 	}
+	return diags
 }

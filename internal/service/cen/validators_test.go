@@ -284,7 +284,7 @@ func TestPrepayOnly(t *testing.T) {
 			t.Run(name+"/"+c.desc, func(t *testing.T) {
 				cfg := testConfig(t, map[string]tftypes.Value{"charge_type": c.charge, name: c.option})
 				resp := &resource.ValidateConfigResponse{}
-				prepayOnlyValidator{}.ValidateResource(context.Background(), resource.ValidateConfigRequest{Config: cfg}, resp)
+				prepayOnly.ValidateResource(context.Background(), resource.ValidateConfigRequest{Config: cfg}, resp)
 				if resp.Diagnostics.HasError() != c.wantError {
 					t.Fatalf("errors %v, want error=%v", resp.Diagnostics, c.wantError)
 				}

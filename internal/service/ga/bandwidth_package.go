@@ -54,10 +54,10 @@ type bandwidthPackageResource struct {
 }
 
 var (
-	_ resource.ResourceWithConfigure      = (*bandwidthPackageResource)(nil)
-	_ resource.ResourceWithImportState    = (*bandwidthPackageResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*bandwidthPackageResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithConfigure        = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithImportState      = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*bandwidthPackageResource)(nil)
 )
 
 func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -259,13 +259,8 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 // hasAttribute lets the error table attach a diagnostic to an attribute this resource has.
 var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
 
-func (r *bandwidthPackageResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m bandwidthPackageModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateBandwidthPackage(m)...)
+func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{purchaseRules}
 }
 
 // ModifyPlan fills the defaults that depend on other attributes, so the plan

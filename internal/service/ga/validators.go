@@ -6,7 +6,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
+
+// purchaseRules are CreateBandwidthPackage's rules that join two attributes.
+var purchaseRules = validators.Rule("`bandwidth_type` is required with `type = \"Basic\"`; `duration` is 1 to 3 with "+
+	"`pricing_cycle = \"Year\"`; `auto_use_coupon = true` needs `auto_pay`; `billing_type` needs `charge_type = \"POSTPAY\"`; "+
+	"`ratio` is required with `billing_type = \"PayBY95\"`; the `cbn_geographic_region_id_*` areas need "+
+	"`type = \"CrossDomain\"`; `auto_renew_duration` needs `auto_renew = true`", validateBandwidthPackage)
 
 // validateBandwidthPackage checks the rules of CreateBandwidthPackage that
 // join two attributes. Each error sits on the attribute the rule constrains
