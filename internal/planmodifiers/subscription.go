@@ -11,18 +11,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 )
 
 // Subscription describes how a product's subscription plans behave when
-// they are replaced, for SubscriptionReplaced.
+// they are replaced, for ReplaceString and ReplaceInt64.
 type Subscription struct {
 	// Product names the plan: "CEN" or "GA".
 	Product string
 	// DestroyDoes says what destroy does to an unexpired subscription.
 	DestroyDoes string
-	// Expired tells whether an expiry, as state holds it, has passed.
-	Expired func(expiry string, now time.Time) bool
 }
 
 // ReplaceString wraps a plan modifier that may require replacement: when it
@@ -89,5 +88,5 @@ func (s Subscription) warn(ctx context.Context, state tfsdk.State, requiresRepla
 		return
 	}
 	purchase.SubscriptionAtRisk(d, s.Product+" bandwidth plan "+id.ValueString(), expiry.ValueString(),
-		s.Expired(expiry.ValueString(), time.Now()), true, s.DestroyDoes)
+		apitime.Expired(expiry.ValueString(), time.Now()), true, s.DestroyDoes)
 }

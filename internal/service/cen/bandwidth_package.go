@@ -126,7 +126,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 					"plan's method. The Alibaba Cloud international site sells only `PREPAY`. A change replaces the plan.",
 				Validators: chargeTypeValidators(),
 				PlanModifiers: []planmodifier.String{
-					defaultOnCreate(chargeTypePrepay),
+					planmodifiers.DefaultOnCreate(chargeTypePrepay),
 					stringplanmodifier.UseStateForUnknown(),
 					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplace(), subscription),
 				},
@@ -225,8 +225,10 @@ func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.
 	return []resource.ConfigValidator{prepayOnly}
 }
 
-// ModifyPlan warns before a subscription is destroyed or replaced, and plans
-// an unfinished purchase as an update in place that resumes it.
+// ModifyPlan runs the plan-time steps of "Never buy twice" (DESIGN.md): a
+// warning before a subscription is destroyed or replaced, and an unfinished
+// purchase planned as an update in place that resumes it. Each attribute's
+// own plan is its plan modifiers' business.
 func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() {
 		return
@@ -236,22 +238,15 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	label := "CEN bandwidth plan " + state.ID.ValueString()
-	if req.Plan.Raw.IsNull() {
-		// A replacement warns from the attribute that forces it (subscription).
-		if state.ChargeType.ValueString() == chargeTypePrepay {
-			purchase.SubscriptionAtRisk(&resp.Diagnostics, label, state.ExpiredTime.ValueString(),
-				apitime.Expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
-		}
-		return
-	}
-	pending, diags := purchase.Get(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
-	if pending == nil {
-		return
-	}
-	purchase.AddResume(&resp.Diagnostics, label, pending, resumeTodo)
-	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, bandwidthPackageSchema(ctx), req.Config, &resp.Plan, "id", "order_id")...)
+	planmodifiers.PlanBought(ctx, req, resp, planmodifiers.Bought{
+		Label:        "CEN bandwidth plan " + state.ID.ValueString(),
+		Subscription: state.ChargeType.ValueString() == chargeTypePrepay,
+		ExpiredTime:  state.ExpiredTime.ValueString(),
+		DestroyDoes:  subscription.DestroyDoes,
+		ResumeTodo:   resumeTodo,
+		Schema:       bandwidthPackageSchema(ctx),
+		Keep:         []string{"id", "order_id"},
+	})
 }
 
 func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -320,7 +315,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 }
 
 // subscription is how a CEN subscription plan behaves when it is replaced.
-var subscription = planmodifiers.Subscription{Product: "CEN", DestroyDoes: "removes it from state", Expired: apitime.Expired}
+var subscription = planmodifiers.Subscription{Product: "CEN", DestroyDoes: "removes it from state"}
 
 // resumeTodo is what an apply that resumes an unfinished CEN purchase does.
 const resumeTodo = "waits until the plan is Idle or InUse, then applies any change the configuration asks for"

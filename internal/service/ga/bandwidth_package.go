@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -213,7 +212,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 128), validators.NoURLPrefix()},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), planmodifiers.NullOnCreate()},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "Description, 1 to 256 characters, not starting with `http://` or `https://`. " +
@@ -221,7 +220,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 256), validators.NoURLPrefix()},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), planmodifiers.NullOnCreate()},
 			},
 			"tags": schema.MapAttribute{
 				MarkdownDescription: "Tags: " + validators.Tags().Description(ctx) + ". Changed in place.",
@@ -263,15 +262,45 @@ func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.
 	return []resource.ConfigValidator{purchaseRules}
 }
 
-// ModifyPlan fills the defaults that depend on other attributes, so the plan
-// shows what will be bought, and warns before a subscription is destroyed.
+// ModifyPlan plans the defaults that depend on other attributes, so the
+// plan shows what will be bought, then runs the plan-time steps of "Never
+// buy twice" (DESIGN.md): a warning before a subscription is destroyed or
+// replaced, and an unfinished purchase planned as an update in place that
+// resumes it. Each attribute's own plan is its plan modifiers' business.
 func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		var state bandwidthPackageModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		warnSubscription(&resp.Diagnostics, state)
+	if !req.Plan.Raw.IsNull() {
+		planDefaults(ctx, req, resp)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if req.State.Raw.IsNull() {
 		return
 	}
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	planmodifiers.PlanBought(ctx, req, resp, planmodifiers.Bought{
+		Label:        "GA bandwidth plan " + state.ID.ValueString(),
+		Subscription: strings.EqualFold(state.ChargeType.ValueString(), chargePrepay),
+		ExpiredTime:  state.ExpiredTime.ValueString(),
+		DestroyDoes:  subscription.DestroyDoes,
+		ResumeTodo:   resumeTodo,
+		Schema:       bandwidthPackageSchema(ctx),
+		// Purchase options are not read back: they keep their values.
+		Keep: []string{"id", "order_id", "auto_pay", "duration", "pricing_cycle", "auto_use_coupon", "promotion_option_no"},
+	})
+}
+
+// subscription is how a GA subscription plan behaves when it is replaced;
+// the attributes that force a replacement warn with it at plan time.
+var subscription = planmodifiers.Subscription{Product: "GA",
+	DestroyDoes: "turns its renewal off (NotRenewal) and removes it from state"}
+
+// planDefaults plans what depends on other attributes: the purchase options
+// by charge_type, null for the attributes of the other kind of plan, and
+// auto_renew_duration by auto_renew. Only attributes left out of the
+// configuration take a default; an unknown configured value stays unknown.
+func planDefaults(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var plan, config bandwidthPackageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -279,8 +308,6 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	if req.State.Raw.IsNull() {
-		// Only attributes left out of the configuration take a default; an
-		// unknown configured value stays unknown.
 		d := plan
 		setPurchaseDefaults(&d)
 		if config.AutoPay.IsNull() {
@@ -302,8 +329,6 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		if !plan.BillingType.IsUnknown() && plan.BillingType.ValueString() != billingBY95 && config.Ratio.IsNull() {
 			plan.Ratio = types.Int64Null()
 		}
-		plan.Name = nullIfNotSet(config.Name, plan.Name)
-		plan.Description = nullIfNotSet(config.Description, plan.Description)
 	}
 	if config.AutoRenewDuration.IsNull() && known(plan.AutoRenew) {
 		plan.AutoRenewDuration = types.Int64Null()
@@ -312,35 +337,6 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var state bandwidthPackageModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	pending, d := purchase.Get(ctx, req.Private)
-	resp.Diagnostics.Append(d...)
-	if pending == nil || resp.Diagnostics.HasError() {
-		return
-	}
-	purchase.AddResume(&resp.Diagnostics, "GA bandwidth plan "+state.ID.ValueString(), pending, resumeTodo)
-	// Purchase options are not read back: they keep their values.
-	resp.Diagnostics.Append(purchase.MarkComputedUnknown(ctx, bandwidthPackageSchema(ctx), req.Config, &resp.Plan,
-		"id", "order_id", "auto_pay", "duration", "pricing_cycle", "auto_use_coupon", "promotion_option_no")...)
-}
-
-// subscription is how a GA subscription plan behaves when it is replaced;
-// the attributes that force a replacement warn with it at plan time.
-var subscription = planmodifiers.Subscription{Product: "GA",
-	DestroyDoes: "turns its renewal off (NotRenewal) and removes it from state", Expired: apitime.Expired}
-
-// warnSubscription warns at plan time before a subscription plan is
-// destroyed: the API releases none before it expires.
-func warnSubscription(diags *diag.Diagnostics, state bandwidthPackageModel) {
-	if !strings.EqualFold(state.ChargeType.ValueString(), chargePrepay) {
-		return
-	}
-	purchase.SubscriptionAtRisk(diags, "GA bandwidth plan "+state.ID.ValueString(), state.ExpiredTime.ValueString(),
-		apitime.Expired(state.ExpiredTime.ValueString(), time.Now()), false, subscription.DestroyDoes)
 }
 
 // setPurchaseDefaults resolves the purchase options left to their defaults:
