@@ -1,10 +1,18 @@
-// Package tags holds the tag bookkeeping both resources share: what to send
-// to TagResources and UntagResources to move a plan from one tag set to another.
+// Package tags holds all the tag logic both resources share: the API's tag
+// rules (Validator), what to send to TagResources and UntagResources to move
+// a plan from one tag set to another (Diff, Sync), when a change shows
+// (Applied), and reading tags from a Describe (FromList, Value) or from
+// ListTagResources (Reader). The product calls themselves are the products'
+// own: they come in as an API or a Lister.
 package tags
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Diff returns the tags to set (new or changed values) and the keys to
@@ -46,4 +54,39 @@ func Applied(current, set map[string]string, remove []string) bool {
 		}
 	}
 	return true
+}
+
+// QueryParams are the Tag.N.Key and Tag.N.Value parameters of m, in key
+// order, for calls the typed SDK request lacks.
+func QueryParams(m map[string]string) map[string]string {
+	out := make(map[string]string, 2*len(m))
+	for i, k := range SortedKeys(m) {
+		out[fmt.Sprintf("Tag.%d.Key", i+1)] = k
+		out[fmt.Sprintf("Tag.%d.Value", i+1)] = m[k]
+	}
+	return out
+}
+
+// FromList reads the tags a Describe or List answer carries as a list of
+// key-value pairs.
+func FromList[T any](list []T, pair func(T) (key, value string)) map[string]string {
+	out := make(map[string]string, len(list))
+	for _, t := range list {
+		k, v := pair(t)
+		out[k] = v
+	}
+	return out
+}
+
+// Value stores the API's tags; no tags are stored as the user wrote them,
+// null or an empty map.
+func Value(prior types.Map, api map[string]string) types.Map {
+	if len(api) == 0 && (prior.IsNull() || prior.IsUnknown()) {
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(api))
+	for k, v := range api {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
 }

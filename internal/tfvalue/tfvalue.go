@@ -5,7 +5,6 @@ package tfvalue
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -26,17 +25,4 @@ func StringMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagno
 	}
 	diags := m.ElementsAs(ctx, &out, false)
 	return out, diags
-}
-
-// Tags stores the API's tags; no tags are stored as the user wrote them,
-// null or an empty map.
-func Tags(prior types.Map, api map[string]string) types.Map {
-	if len(api) == 0 && (prior.IsNull() || prior.IsUnknown()) {
-		return types.MapNull(types.StringType)
-	}
-	elems := make(map[string]attr.Value, len(api))
-	for k, v := range api {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, elems)
 }

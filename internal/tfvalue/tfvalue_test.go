@@ -26,16 +26,3 @@ func TestStringMap(t *testing.T) {
 		t.Errorf("StringMap = %v, %v", got, d)
 	}
 }
-
-func TestTags(t *testing.T) {
-	empty := types.MapValueMust(types.StringType, map[string]attr.Value{})
-	if !Tags(types.MapNull(types.StringType), nil).IsNull() || !Tags(types.MapUnknown(types.StringType), nil).IsNull() {
-		t.Error("no tags with no prior should be null")
-	}
-	if got := Tags(empty, nil); got.IsNull() || len(got.Elements()) != 0 {
-		t.Errorf("no tags with tags = {} should stay {}: %s", got)
-	}
-	if got := Tags(types.MapNull(types.StringType), map[string]string{"a": "b"}); len(got.Elements()) != 1 {
-		t.Errorf("Tags = %s", got)
-	}
-}

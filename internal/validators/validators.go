@@ -9,17 +9,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Tag limits of both the CEN and the GA API.
-const (
-	MaxTags        = 20
-	MaxTagKeyLen   = 64
-	MaxTagValueLen = 128
-)
-
-var reservedTagPrefixes = []string{"aliyun", "acs:"}
 var urlMarkers = []string{"http://", "https://"}
 
 // NoURLPrefix refuses strings that start with http:// or https://, as the
@@ -46,66 +37,6 @@ func (v noURLPrefix) ValidateString(ctx context.Context, req validator.StringReq
 			return
 		}
 	}
-}
-
-// Tags checks a tags map against the API's tag rules.
-func Tags() validator.Map { return tags{} }
-
-type tags struct{}
-
-func (tags) Description(context.Context) string {
-	return fmt.Sprintf("at most %d tags; keys 1 to %d characters, values at most %d characters; "+
-		"neither may start with `aliyun` or `acs:` nor contain `http://` or `https://`",
-		MaxTags, MaxTagKeyLen, MaxTagValueLen)
-}
-
-func (v tags) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v tags) ValidateMap(ctx context.Context, req validator.MapRequest, resp *validator.MapResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	elems := req.ConfigValue.Elements()
-	if len(elems) > MaxTags {
-		resp.Diagnostics.AddAttributeError(req.Path, "Too many tags",
-			fmt.Sprintf("The API accepts at most %d tags on a bandwidth plan; this configuration sets %d.", MaxTags, len(elems)))
-	}
-	for k, raw := range elems {
-		p := req.Path.AtMapKey(k)
-		if problem := tagTextProblem("key", k, 1, MaxTagKeyLen); problem != "" {
-			resp.Diagnostics.AddAttributeError(p, "Invalid tag key", problem)
-		}
-		val, ok := raw.(types.String)
-		if !ok || val.IsNull() || val.IsUnknown() {
-			continue
-		}
-		if problem := tagTextProblem("value", val.ValueString(), 0, MaxTagValueLen); problem != "" {
-			resp.Diagnostics.AddAttributeError(p, "Invalid tag value", problem)
-		}
-	}
-}
-
-// tagTextProblem returns why a tag key or value is refused, or "".
-func tagTextProblem(what, s string, minLen, maxLen int) string {
-	n := len([]rune(s))
-	if n < minLen || n > maxLen {
-		if minLen > 0 {
-			return fmt.Sprintf("A tag %s must be %d to %d characters long; %q has %d.", what, minLen, maxLen, s, n)
-		}
-		return fmt.Sprintf("A tag %s must be at most %d characters long; %q has %d.", what, maxLen, s, n)
-	}
-	lower := strings.ToLower(s)
-	for _, p := range reservedTagPrefixes {
-		if strings.HasPrefix(lower, p) {
-			return fmt.Sprintf("A tag %s must not start with %q (reserved by Alibaba Cloud); got %q.", what, p, s)
-		}
-	}
-	for _, m := range urlMarkers {
-		if strings.Contains(lower, m) {
-			return fmt.Sprintf("A tag %s must not contain %q; got %q.", what, m, s)
-		}
-	}
-	return ""
 }
 
 // NotEmpty refuses "" with the reason the API gives none a meaning, such as

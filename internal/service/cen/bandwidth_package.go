@@ -30,7 +30,6 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
-	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
@@ -180,7 +179,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Tags: at most 20; keys 1 to 64 characters, values at most 128; neither may " +
 					"start with `aliyun` or `acs:` nor contain `http://` or `https://`. Changed in place " +
 					"(`TagResources`, `UntagResources`).",
-				Validators: []validator.Map{validators.Tags()},
+				Validators: []validator.Map{tags.Validator()},
 			},
 			"status": schema.StringAttribute{
 				Computed:            true,
@@ -441,15 +440,12 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := updateTags(ctx, r.client, id, have, want); err != nil {
-			fail("", err)
-			return
-		}
-		set, remove := tags.Diff(have, want)
-		if _, err := waitBandwidthPackageUpdated(ctx, r.client, id, func(p *cbn.CenBandwidthPackage) bool {
-			return tags.Applied(apiTags(p), set, remove)
-		}); err != nil {
-			fail("waiting for the new tags", err)
+		if err := tags.Sync(ctx, cenTags{r.client}, id, have, want); err != nil {
+			step := ""
+			if errors.As(err, new(*tags.WaitError)) {
+				step = "waiting for the new tags"
+			}
+			fail(step, err)
 			return
 		}
 	}

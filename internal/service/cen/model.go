@@ -8,6 +8,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
 
@@ -54,7 +55,7 @@ func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 		m.ChargeType = types.StringValue(p.BandwidthPackageChargeType)
 	}
 	m.ResourceGroupID = tfvalue.NullIfEmpty(p.ResourceGroupId)
-	m.Tags = tfvalue.Tags(m.Tags, apiTags(p))
+	m.Tags = tags.Value(m.Tags, apiTags(p))
 	m.Status = types.StringValue(p.Status)
 	m.BusinessStatus = tfvalue.NullIfEmpty(p.BusinessStatus)
 	m.ExpiredTime = tfvalue.NullIfEmpty(p.ExpiredTime)

@@ -12,45 +12,50 @@ import (
 // tagResourceType is how TagResources and UntagResources name a CEN plan.
 const tagResourceType = "bandwidthpackage"
 
-// updateTags removes, then sets, so a key both removed and re-added is safe.
-func updateTags(ctx context.Context, c *client.Client, id string, have, want map[string]string) error {
-	set, remove := tags.Diff(have, want)
-	conn := c.CEN()
-	if len(remove) > 0 {
-		request := cbn.CreateUntagResourcesRequest()
-		request.ResourceType = tagResourceType
-		request.ResourceId = &[]string{id}
-		request.TagKey = &remove
-		if err := c.Do(ctx, request.GetActionName(), func() error {
-			_, err := conn.UntagResources(request)
-			return err
-		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
-			return err
-		}
-	}
-	if len(set) > 0 {
-		request := cbn.CreateTagResourcesRequest()
-		request.ResourceType = tagResourceType
-		request.ResourceId = &[]string{id}
-		list := make([]cbn.TagResourcesTag, 0, len(set))
-		for _, k := range tags.SortedKeys(set) {
-			list = append(list, cbn.TagResourcesTag{Key: k, Value: set[k]})
-		}
-		request.Tag = &list
-		if err := c.Do(ctx, request.GetActionName(), func() error {
-			_, err := conn.TagResources(request)
-			return err
-		}, client.RetryOn(busyCodes...), client.Persist()); err != nil {
-			return err
-		}
-	}
-	return nil
+// cenTags are CEN's tag calls (the typed cbn SDK) for tags.Sync. Describe
+// shows a change only after a while, so cenTags is a tags.Waiter too.
+type cenTags struct{ c *client.Client }
+
+var _ tags.Waiter = cenTags{}
+
+func (t cenTags) Untag(ctx context.Context, id string, keys []string) error {
+	request := cbn.CreateUntagResourcesRequest()
+	request.ResourceType = tagResourceType
+	request.ResourceId = &[]string{id}
+	request.TagKey = &keys
+	conn := t.c.CEN()
+	return t.c.Do(ctx, request.GetActionName(), func() error {
+		_, err := conn.UntagResources(request)
+		return err
+	}, client.RetryOn(busyCodes...), client.Persist())
 }
 
-func apiTags(p *cbn.CenBandwidthPackage) map[string]string {
-	m := make(map[string]string, len(p.Tags.Tag))
-	for _, t := range p.Tags.Tag {
-		m[t.Key] = t.Value
+func (t cenTags) Tag(ctx context.Context, id string, set map[string]string) error {
+	request := cbn.CreateTagResourcesRequest()
+	request.ResourceType = tagResourceType
+	request.ResourceId = &[]string{id}
+	list := make([]cbn.TagResourcesTag, 0, len(set))
+	for _, k := range tags.SortedKeys(set) {
+		list = append(list, cbn.TagResourcesTag{Key: k, Value: set[k]})
 	}
-	return m
+	request.Tag = &list
+	conn := t.c.CEN()
+	return t.c.Do(ctx, request.GetActionName(), func() error {
+		_, err := conn.TagResources(request)
+		return err
+	}, client.RetryOn(busyCodes...), client.Persist())
+}
+
+// WaitTags waits until Describe shows the plan Idle or InUse with tags
+// that applied accepts.
+func (t cenTags) WaitTags(ctx context.Context, id string, applied func(map[string]string) bool) error {
+	_, err := waitBandwidthPackageUpdated(ctx, t.c, id, func(p *cbn.CenBandwidthPackage) bool {
+		return applied(apiTags(p))
+	})
+	return err
+}
+
+// apiTags are the tags Describe shows.
+func apiTags(p *cbn.CenBandwidthPackage) map[string]string {
+	return tags.FromList(p.Tags.Tag, func(t cbn.Tag) (string, string) { return t.Key, t.Value })
 }

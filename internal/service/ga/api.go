@@ -83,9 +83,8 @@ func createRequest(ctx context.Context, plan *bandwidthPackageModel, token strin
 		request.QueryParams["ResourceGroupId"] = s
 	}
 	want, d := tfvalue.StringMap(ctx, plan.Tags)
-	for i, k := range tags.SortedKeys(want) {
-		request.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = k
-		request.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
+	for k, v := range tags.QueryParams(want) {
+		request.QueryParams[k] = v
 	}
 	return request, d
 }
@@ -112,7 +111,7 @@ func refresh(ctx context.Context, c *client.Client, m *bandwidthPackageModel) er
 	}
 	tagsc := make(chan tagsResult, 1)
 	go func() {
-		tags, err := listTagsBatched(ctx, c, id)
+		tags, err := tagReader(c).Get(ctx, id)
 		tagsc <- tagsResult{tags, err}
 	}()
 	bp, err := findBandwidthPackageByID(ctx, c, id)

@@ -34,6 +34,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
 	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
@@ -223,10 +224,10 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), planmodifiers.NullOnCreate()},
 			},
 			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags: " + validators.Tags().Description(ctx) + ". Changed in place.",
+				MarkdownDescription: "Tags: " + tags.Validator().Description(ctx) + ". Changed in place.",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators:          []validator.Map{validators.Tags()},
+				Validators:          []validator.Map{tags.Validator()},
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "The API's state: `init`, `active`, `binded`, `binding`, `unbinding`, `updating`, " +
@@ -591,7 +592,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := updateTags(ctx, r.client, id, have, want); err != nil {
+		if err := tags.Sync(ctx, gaTags{r.client}, id, have, want); err != nil {
 			fail(err)
 			return
 		}

@@ -186,9 +186,8 @@ func listParams(ids []string, planType, state string, want map[string]string) ma
 	if state != "" {
 		params["State"] = state
 	}
-	for i, k := range tags.SortedKeys(want) {
-		params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
-		params[fmt.Sprintf("Tag.%d.Value", i+1)] = want[k]
+	for k, v := range tags.QueryParams(want) {
+		params[k] = v
 	}
 	return params
 }
@@ -197,11 +196,14 @@ func listParams(ids []string, planType, state string, want map[string]string) ma
 // those the newer API adds.
 type listedPackage struct {
 	gasdk.BandwidthPackage
-	ResourceGroupId string `json:"ResourceGroupId"`
-	Tags            []struct {
-		Key   string `json:"Key"`
-		Value string `json:"Value"`
-	} `json:"Tags"`
+	ResourceGroupId string      `json:"ResourceGroupId"`
+	Tags            []listedTag `json:"Tags"`
+}
+
+// listedTag is a tag in ListBandwidthPackages' answer.
+type listedTag struct {
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
 }
 
 // listBandwidthPackages reads every page of ListBandwidthPackages. The
@@ -243,10 +245,7 @@ func (p *listedPackage) dataModel() bandwidthPackageDataModel {
 		},
 		ResourceGroupId: p.ResourceGroupId,
 	}
-	have := make(map[string]string, len(p.Tags))
-	for _, t := range p.Tags {
-		have[t.Key] = t.Value
-	}
+	have := tags.FromList(p.Tags, func(t listedTag) (string, string) { return t.Key, t.Value })
 	var r bandwidthPackageModel
 	r.setFromAPI(bp, &autoRenewAttribute{}, have)
 	tagValues := r.Tags

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 )
 
 // FuzzDecoders: GA's hand-decoded answers (ListTagResources in both shapes,
@@ -17,7 +18,7 @@ func FuzzDecoders(f *testing.F) {
 	f.Add([]byte(`1700000000000`))
 	f.Add([]byte(`{"TagResources":"x"}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		rows, _, err := decodeTagResources(body)
+		rows, _, err := tags.DecodeListTagResources(body)
 		if err != nil && rows != nil {
 			t.Fatalf("rows with an error: %v", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
 
@@ -168,5 +169,5 @@ func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRene
 	}
 
 	// tags = {} and no tags are the same; keep the form the user wrote.
-	m.Tags = tfvalue.Tags(m.Tags, have)
+	m.Tags = tags.Value(m.Tags, have)
 }

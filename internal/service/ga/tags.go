@@ -2,112 +2,68 @@ package ga
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
+	"time"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
-	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
-// updateTags moves the plan's tags from have to want: removals first, so the
-// count limit holds throughout.
-func updateTags(ctx context.Context, c *client.Client, id string, have, want map[string]string) error {
-	set, remove := tags.Diff(have, want)
-	if len(remove) > 0 {
-		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id}
-		for i, k := range remove {
-			params[fmt.Sprintf("TagKey.%d", i+1)] = k
-		}
-		if err := onPlan(ctx, c, id, func() error {
-			_, err := c.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
-			return err
-		}); err != nil {
-			return err
-		}
+const (
+	// tagBatchSize is how many ResourceId.N one ListTagResources takes.
+	tagBatchSize = 50
+	// tagWindow is how long a tag read waits for others to share its call.
+	tagWindow = 5 * time.Millisecond
+)
+
+// gaTags are GA's tag calls (common requests: the typed SDK lacks them) for
+// tags.Sync and tags.Reader. A refresh reads tags back, so Sync does not
+// wait for them to show.
+type gaTags struct{ c *client.Client }
+
+var _ tags.Lister = gaTags{}
+
+func (t gaTags) Untag(ctx context.Context, id string, keys []string) error {
+	params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id}
+	for i, k := range keys {
+		params[fmt.Sprintf("TagKey.%d", i+1)] = k
 	}
-	if len(set) > 0 {
-		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id}
-		for i, k := range tags.SortedKeys(set) {
-			params[fmt.Sprintf("Tag.%d.Key", i+1)] = k
-			params[fmt.Sprintf("Tag.%d.Value", i+1)] = set[k]
-		}
-		if err := onPlan(ctx, c, id, func() error {
-			_, err := c.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
-			return err
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return onPlan(ctx, t.c, id, func() error {
+		_, err := t.c.CommonGA(ctx, "UntagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
+		return err
+	})
 }
 
-// listTags reads every tag of the plan, page by page.
-func listTags(ctx context.Context, c *client.Client, id string) (map[string]string, error) {
-	out := map[string]string{}
-	next := ""
-	for {
-		params := map[string]string{"ResourceType": resourceType, "ResourceId.1": id, "MaxResults": "50"}
-		if next != "" {
-			params["NextToken"] = next
-		}
-		body, err := c.CommonGA(ctx, "ListTagResources", params, client.Persist())
-		if apierrors.IsCode(err, codeNotExist) {
-			return nil, fmt.Errorf("GA bandwidth plan %s: %w (%v)", id, wait.ErrNotFound, err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		rows, token, err := decodeTagResources(body)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range rows {
-			if row.ResourceId == "" || row.ResourceId == id {
-				out[row.TagKey] = row.TagValue
-			}
-		}
-		if token == "" || token == next {
-			return out, nil
-		}
-		next = token
-	}
+func (t gaTags) Tag(ctx context.Context, id string, set map[string]string) error {
+	params := tags.QueryParams(set)
+	params["ResourceType"], params["ResourceId.1"] = resourceType, id
+	return onPlan(ctx, t.c, id, func() error {
+		_, err := t.c.CommonGA(ctx, "TagResources", params, client.RetryOn(updateBusyCodes...), client.Persist())
+		return err
+	})
 }
 
-type tagResource struct {
-	ResourceId string `json:"ResourceId"`
-	TagKey     string `json:"TagKey"`
-	TagValue   string `json:"TagValue"`
+// ListPage is one page of ListTagResources for the plans ids.
+func (t gaTags) ListPage(ctx context.Context, ids []string, next string) ([]byte, error) {
+	params := map[string]string{"ResourceType": resourceType, "MaxResults": "50"}
+	for i, id := range ids {
+		params[fmt.Sprintf("ResourceId.%d", i+1)] = id
+	}
+	if next != "" {
+		params["NextToken"] = next
+	}
+	return t.c.CommonGA(ctx, "ListTagResources", params, client.Persist())
 }
 
-// decodeTagResources accepts both shapes of ListTagResources: GA's reference
-// answers a plain TagResources array, the cbn SDK wraps it in {"TagResource": [...]}.
-func decodeTagResources(body []byte) ([]tagResource, string, error) {
-	var page struct {
-		NextToken    string          `json:"NextToken"`
-		TagResources json.RawMessage `json:"TagResources"`
-	}
-	if err := json.Unmarshal(body, &page); err != nil {
-		return nil, "", fmt.Errorf("decoding ListTagResources: %w", err)
-	}
-	raw := strings.TrimSpace(string(page.TagResources))
-	var rows []tagResource
-	switch {
-	case raw == "" || raw == "null":
-	case strings.HasPrefix(raw, "["):
-		if err := json.Unmarshal(page.TagResources, &rows); err != nil {
-			return nil, "", fmt.Errorf("decoding ListTagResources: %w", err)
-		}
-	default:
-		var wrapped struct {
-			TagResource []tagResource `json:"TagResource"`
-		}
-		if err := json.Unmarshal(page.TagResources, &wrapped); err != nil {
-			return nil, "", fmt.Errorf("decoding ListTagResources: %w", err)
-		}
-		rows = wrapped.TagResource
-	}
-	return rows, page.NextToken, nil
+// Gone: ListTagResources names an unknown plan.
+func (gaTags) Gone(err error) bool { return apierrors.IsCode(err, codeNotExist) }
+
+type tagReaderKey struct{}
+
+// tagReader is the provider instance's reader of GA plans' tags.
+func tagReader(c *client.Client) *tags.Reader {
+	return c.Shared(tagReaderKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
+		return tags.NewReader(gaTags{c}, tagWindow, tagBatchSize)
+	}).(*tags.Reader)
 }

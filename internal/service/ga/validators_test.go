@@ -235,22 +235,6 @@ func TestSetPurchaseDefaults(t *testing.T) {
 	}
 }
 
-func TestDecodeTagResources(t *testing.T) {
-	for _, body := range []string{
-		`{"NextToken":"2","TagResources":{"TagResource":[{"ResourceId":"g","TagKey":"k","TagValue":"v"}]}}`,
-		`{"NextToken":"2","TagResources":[{"ResourceId":"g","TagKey":"k","TagValue":"v"}]}`,
-	} {
-		rows, next, err := decodeTagResources([]byte(body))
-		if err != nil || next != "2" || len(rows) != 1 || rows[0].TagKey != "k" || rows[0].TagValue != "v" {
-			t.Errorf("%s: rows %v next %q err %v", body, rows, next, err)
-		}
-	}
-	rows, next, err := decodeTagResources([]byte(`{"RequestId":"x"}`))
-	if err != nil || next != "" || len(rows) != 0 {
-		t.Errorf("empty answer: rows %v next %q err %v", rows, next, err)
-	}
-}
-
 func TestAutoRenewDecoding(t *testing.T) {
 	cases := map[string]bool{
 		`{"AutoRenew":true,"AutoRenewDuration":3,"RenewalStatus":"AutoRenewal"}`: true,
