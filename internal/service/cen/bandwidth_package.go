@@ -244,7 +244,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		DestroyDoes:  subscription.DestroyDoes,
 		ResumeTodo:   resumeTodo,
 		Schema:       bandwidthPackageSchema(ctx),
-		Keep:         []string{"id", "order_id"},
+		Keep:         keepOnResume(),
 	})
 }
 
@@ -298,18 +298,16 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 			pending.Reason += purchase.UnpaidHint(plan.OrderID.ValueString())
 		}
 		if p != nil {
-			applied := plan
-			applied.fromAPI(p)
-			plan.fillUnknown(&applied)
+			tfvalue.FillUnknown(&plan, modelFromAPI(plan, p))
 		}
-		plan.nullUnknowns()
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(purchase.NullUnknowns(&resp.State)...)
 		resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
 		purchase.AddUnfinished(&resp.Diagnostics, what, "CEN bandwidth plan "+plan.ID.ValueString(),
 			plan.OrderID.ValueString(), pending.Reason, resumeTodo)
 		return
 	}
-	plan.fromAPI(p)
+	plan = modelFromAPI(plan, p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -344,7 +342,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		apierrors.AddError(&resp.Diagnostics, state.what("reading"), err, hasAttribute)
 		return
 	}
-	state.fromAPI(p)
+	state = modelFromAPI(state, p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	if pending != nil {
 		// Seen now. The record stays until an apply finishes the plan, so
@@ -460,9 +458,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	// State records what was applied: only what the plan left unknown
 	// (status) comes from Describe; the next Read reports anything else
 	// that moved meanwhile, such as an expiry extended by auto-renewal.
-	applied := plan
-	applied.fromAPI(p)
-	plan.fillUnknown(&applied)
+	tfvalue.FillUnknown(&plan, modelFromAPI(plan, p))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(purchase.KeepPriorForUnknown(&resp.State, req.State)...)
 	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, nil)...)

@@ -211,31 +211,15 @@ func listBandwidthPackages(ctx context.Context, c *client.Client, request *cbn.D
 	}
 }
 
-// dataModelFromAPI converts through the resource's model, so the data source
-// reports every value exactly as the resource would.
+// dataModelFromAPI converts through the resource's mapping, so the data
+// source reports every value exactly as the resource would.
 func dataModelFromAPI(p *cbn.CenBandwidthPackage) bandwidthPackageDataModel {
-	var r bandwidthPackageModel
-	r.fromAPI(p)
-	tagValues := r.Tags
-	if tagValues.IsNull() {
-		tagValues = types.MapValueMust(types.StringType, map[string]attr.Value{})
+	var item bandwidthPackageDataModel
+	tfvalue.Copy(&item, modelFromAPI(bandwidthPackageModel{}, p))
+	if item.Tags.IsNull() {
+		item.Tags = types.MapValueMust(types.StringType, map[string]attr.Value{})
 	}
-	return bandwidthPackageDataModel{
-		ID:                  r.ID,
-		Bandwidth:           r.Bandwidth,
-		GeographicRegionAID: r.GeographicRegionAID,
-		GeographicRegionBID: r.GeographicRegionBID,
-		Name:                r.Name,
-		Description:         r.Description,
-		ChargeType:          r.ChargeType,
-		ResourceGroupID:     r.ResourceGroupID,
-		Tags:                tagValues,
-		Status:              r.Status,
-		BusinessStatus:      r.BusinessStatus,
-		ExpiredTime:         r.ExpiredTime,
-		CreationTime:        r.CreationTime,
-		IsCrossBorder:       r.IsCrossBorder,
-	}
+	return item
 }
 
 // bandwidthPackagesDataModel is the data source's configuration and state.

@@ -1,6 +1,9 @@
 package cen
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -42,9 +45,37 @@ func (m *bandwidthPackageModel) what(verb string) string {
 	return diagnostics.What(verb, "CEN", m.Name.ValueString(), m.ID.ValueString())
 }
 
-// fromAPI fills every attribute Describe returns. Values the user wrote in
-// another form (area case, empty against null) are kept as written.
-func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
+// apiFields are the fields of a plan in DescribeCenBandwidthPackages'
+// answer (CenBandwidthPackages.CenBandwidthPackage) that modelFromAPI reads,
+// and only those. The tests hold the two together, and check that the
+// emulator answers each field.
+var apiFields = []string{
+	"CenBandwidthPackageId", "Bandwidth", "GeographicRegionAId", "GeographicRegionBId", "Name", "Description",
+	"BandwidthPackageChargeType", "ResourceGroupId", "Tags", "Status", "BusinessStatus", "ExpiredTime",
+	"CreationTime", "IsCrossBorder",
+}
+
+// notFromAPI are the resource's attributes (and blocks) that modelFromAPI
+// does not fill, each with the reason. Every other attribute comes from the
+// answer; the tests fail on an attribute that is in neither.
+var notFromAPI = map[string]string{
+	"period":              purchaseOnly,
+	"pricing_cycle":       purchaseOnly,
+	"auto_pay":            purchaseOnly,
+	"auto_renew":          purchaseOnly,
+	"auto_renew_duration": purchaseOnly,
+	"order_id":            "computed elsewhere: CreateCenBandwidthPackage's answer (CenBandwidthPackageOrderId); Describe does not return it",
+	"timeouts":            "config-only: Terraform's own setting",
+}
+
+const purchaseOnly = "purchase-only: sent with CreateCenBandwidthPackage, never returned by Describe"
+
+// modelFromAPI is the plan as Describe answers it, on top of prior: the
+// attributes the answer gives are overwritten, values the user wrote in
+// another form (area case, empty against null, tags {} against none) are
+// kept as written, and what the answer lacks (notFromAPI) keeps prior's value.
+func modelFromAPI(prior bandwidthPackageModel, p *cbn.CenBandwidthPackage) bandwidthPackageModel {
+	m := prior
 	m.ID = types.StringValue(p.CenBandwidthPackageId)
 	m.Bandwidth = types.Int64Value(p.Bandwidth)
 	m.GeographicRegionAID = enumcase.Keep(m.GeographicRegionAID, p.GeographicRegionAId, areas.Names)
@@ -64,40 +95,13 @@ func (m *bandwidthPackageModel) fromAPI(p *cbn.CenBandwidthPackage) {
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
 	}
+	return m
 }
 
-// fillUnknown takes from applied every value m leaves unknown.
-func (m *bandwidthPackageModel) fillUnknown(applied *bandwidthPackageModel) {
-	strs := []struct{ dst, src *types.String }{
-		{&m.ID, &applied.ID}, {&m.Name, &applied.Name}, {&m.Description, &applied.Description},
-		{&m.ChargeType, &applied.ChargeType}, {&m.ResourceGroupID, &applied.ResourceGroupID},
-		{&m.Status, &applied.Status}, {&m.BusinessStatus, &applied.BusinessStatus},
-		{&m.ExpiredTime, &applied.ExpiredTime}, {&m.CreationTime, &applied.CreationTime},
-	}
-	for _, f := range strs {
-		if f.dst.IsUnknown() {
-			*f.dst = *f.src
-		}
-	}
-	if m.OrderID.IsUnknown() {
-		m.OrderID = types.StringNull()
-	}
-	if m.IsCrossBorder.IsUnknown() {
-		m.IsCrossBorder = applied.IsCrossBorder
-	}
-}
-
-// nullUnknowns turns the planned "known after apply" values into nulls, for
-// the state stored before the plan is ready.
-func (m *bandwidthPackageModel) nullUnknowns() {
-	for _, s := range []*types.String{&m.Name, &m.Description, &m.ChargeType, &m.ResourceGroupID, &m.Status, &m.BusinessStatus, &m.ExpiredTime, &m.CreationTime, &m.OrderID} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	if m.IsCrossBorder.IsUnknown() {
-		m.IsCrossBorder = types.BoolNull()
-	}
+// keepOnResume are the computed attributes a resumed purchase keeps as they
+// are: the ID, and those Describe does not report.
+func keepOnResume() []string {
+	return append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...)
 }
 
 // keepNull stores an empty API value as null when the user left it out, and

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -83,44 +82,5 @@ func TestCreateRequestDefaults(t *testing.T) {
 		if _, ok := got[k]; ok {
 			t.Errorf("%s sent for POSTPAY", k)
 		}
-	}
-}
-
-func TestFromAPIKeepsUserForms(t *testing.T) {
-	m := bandwidthPackageModel{
-		GeographicRegionAID: types.StringValue("CHINA"),
-		GeographicRegionBID: types.StringNull(),
-		Name:                types.StringValue(""),
-		Description:         types.StringNull(),
-		Tags:                types.MapValueMust(types.StringType, map[string]attr.Value{}),
-		OrderID:             types.StringUnknown(),
-	}
-	m.fromAPI(&cbn.CenBandwidthPackage{
-		CenBandwidthPackageId: "cenbwp-1", Bandwidth: 7, GeographicRegionAId: "china", GeographicRegionBId: "middle-east",
-		BandwidthPackageChargeType: "POSTPAY", Status: "Idle", BusinessStatus: "Normal", IsCrossBorder: true,
-		CreationTime: "2026-01-01T00:00Z", ResourceGroupId: "rg-1",
-	})
-	checks := map[string][2]string{
-		"area a":      {m.GeographicRegionAID.ValueString(), "CHINA"},
-		"area b":      {m.GeographicRegionBID.ValueString(), "Middle-East"},
-		"charge type": {m.ChargeType.ValueString(), "POSTPAY"},
-		"status":      {m.Status.ValueString(), "Idle"},
-	}
-	for what, c := range checks {
-		if c[0] != c[1] {
-			t.Errorf("%s = %q, want %q", what, c[0], c[1])
-		}
-	}
-	if m.Name.IsNull() || m.Name.ValueString() != "" {
-		t.Errorf("name = %s, want the empty string the user wrote", m.Name)
-	}
-	if !m.Description.IsNull() || !m.ExpiredTime.IsNull() || !m.OrderID.IsNull() {
-		t.Errorf("description %s, expired_time %s, order_id %s: want null", m.Description, m.ExpiredTime, m.OrderID)
-	}
-	if m.Tags.IsNull() || len(m.Tags.Elements()) != 0 {
-		t.Errorf("tags = %s, want the empty map the user wrote", m.Tags)
-	}
-	if !m.IsCrossBorder.ValueBool() || m.Bandwidth.ValueInt64() != 7 {
-		t.Errorf("is_cross_border %s, bandwidth %s", m.IsCrossBorder, m.Bandwidth)
 	}
 }
