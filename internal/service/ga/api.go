@@ -126,8 +126,7 @@ func refresh(ctx context.Context, c *client.Client, m *bandwidthPackageModel) er
 	if tr.err != nil {
 		return tr.err
 	}
-	have := tr.tags
-	m.setFromAPI(bp, renew, have)
+	*m = modelFromAPI(*m, bp, renew, tr.tags)
 	return nil
 }
 
@@ -262,7 +261,7 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 		return nil, fmt.Errorf("GA bandwidth plan %s: DescribeBandwidthPackage answered for plan %s (RequestId %s)",
 			id, response.BandwidthPackageId, response.RequestId)
 	}
-	bp := &bandwidthPackage{DescribeBandwidthPackageResponse: response}
+	bp := &bandwidthPackage{BandwidthPackage: planOf(response)}
 	var extra struct {
 		ResourceGroupId string `json:"ResourceGroupId"`
 	}
@@ -273,6 +272,18 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 		}
 	}
 	return bp, nil
+}
+
+// planOf is Describe's answer in the shape ListBandwidthPackages lists a
+// plan in, the one shape modelFromAPI reads. It copies every field.
+func planOf(r *gasdk.DescribeBandwidthPackageResponse) gasdk.BandwidthPackage {
+	return gasdk.BandwidthPackage{
+		BandwidthPackageId: r.BandwidthPackageId, Name: r.Name, Description: r.Description, State: r.State,
+		Bandwidth: r.Bandwidth, Type: r.Type, BandwidthType: r.BandwidthType, ChargeType: r.ChargeType,
+		BillingType: r.BillingType, Ratio: r.Ratio, CbnGeographicRegionIdA: r.CbnGeographicRegionIdA,
+		CbnGeographicRegionIdB: r.CbnGeographicRegionIdB, RegionId: r.RegionId, CreateTime: r.CreateTime,
+		ExpiredTime: r.ExpiredTime, Accelerators: r.Accelerators,
+	}
 }
 
 // statusBandwidthPackage returns a wait.Refresh reading the plan's State.

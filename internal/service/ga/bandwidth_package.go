@@ -287,8 +287,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		DestroyDoes:  subscription.DestroyDoes,
 		ResumeTodo:   resumeTodo,
 		Schema:       bandwidthPackageSchema(ctx),
-		// Purchase options are not read back: they keep their values.
-		Keep: []string{"id", "order_id", "auto_pay", "duration", "pricing_cycle", "auto_use_coupon", "promotion_option_no"},
+		Keep:         keepOnResume(),
 	})
 }
 

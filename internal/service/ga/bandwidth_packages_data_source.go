@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strconv"
 
-	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -192,12 +191,11 @@ func listParams(ids []string, planType, state string, want map[string]string) ma
 	return params
 }
 
-// listedPackage is one plan of ListBandwidthPackages: the SDK's fields plus
-// those the newer API adds.
+// listedPackage is one plan of ListBandwidthPackages: the plan, and the
+// tags the newer API adds.
 type listedPackage struct {
-	gasdk.BandwidthPackage
-	ResourceGroupId string      `json:"ResourceGroupId"`
-	Tags            []listedTag `json:"Tags"`
+	bandwidthPackage
+	Tags []listedTag `json:"Tags"`
 }
 
 // listedTag is a tag in ListBandwidthPackages' answer.
@@ -231,45 +229,17 @@ func listBandwidthPackages(ctx context.Context, c *client.Client, params map[str
 	}
 }
 
-// dataModel converts through the resource's model, so the data source
-// reports every value exactly as the resource would.
+// dataModel converts through the resource's mapping, so the data source
+// reports every value exactly as the resource would. The API lists no
+// auto-renew settings: the data source has none.
 func (p *listedPackage) dataModel() bandwidthPackageDataModel {
-	b := p.BandwidthPackage
-	bp := &bandwidthPackage{
-		DescribeBandwidthPackageResponse: &gasdk.DescribeBandwidthPackageResponse{
-			BandwidthPackageId: b.BandwidthPackageId, Name: b.Name, Description: b.Description, State: b.State,
-			Bandwidth: b.Bandwidth, Type: b.Type, BandwidthType: b.BandwidthType, ChargeType: b.ChargeType,
-			BillingType: b.BillingType, Ratio: b.Ratio, CbnGeographicRegionIdA: b.CbnGeographicRegionIdA,
-			CbnGeographicRegionIdB: b.CbnGeographicRegionIdB, RegionId: b.RegionId, CreateTime: b.CreateTime,
-			ExpiredTime: b.ExpiredTime, Accelerators: b.Accelerators,
-		},
-		ResourceGroupId: p.ResourceGroupId,
-	}
 	have := tags.FromList(p.Tags, func(t listedTag) (string, string) { return t.Key, t.Value })
-	var r bandwidthPackageModel
-	r.setFromAPI(bp, &autoRenewAttribute{}, have)
-	tagValues := r.Tags
-	if tagValues.IsNull() {
-		tagValues = types.MapValueMust(types.StringType, map[string]attr.Value{})
+	var item bandwidthPackageDataModel
+	tfvalue.Copy(&item, modelFromAPI(bandwidthPackageModel{}, &p.bandwidthPackage, &autoRenewAttribute{}, have))
+	if item.Tags.IsNull() {
+		item.Tags = types.MapValueMust(types.StringType, map[string]attr.Value{})
 	}
-	return bandwidthPackageDataModel{
-		ID:                     r.ID,
-		Bandwidth:              r.Bandwidth,
-		Type:                   r.Type,
-		BandwidthType:          r.BandwidthType,
-		ChargeType:             r.ChargeType,
-		BillingType:            r.BillingType,
-		Ratio:                  r.Ratio,
-		CbnGeographicRegionIDA: r.CbnGeographicRegionIDA,
-		CbnGeographicRegionIDB: r.CbnGeographicRegionIDB,
-		ResourceGroupID:        r.ResourceGroupID,
-		Name:                   r.Name,
-		Description:            r.Description,
-		Tags:                   tagValues,
-		Status:                 r.Status,
-		ExpiredTime:            r.ExpiredTime,
-		CreateTime:             r.CreateTime,
-	}
+	return item
 }
 
 // bandwidthPackagesDataModel is the data source's configuration and state.

@@ -1,6 +1,8 @@
 package ga
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,11 +47,51 @@ var (
 	billingTypes  = []string{billingByTraffic, billingBY95}
 )
 
-// bandwidthPackage is DescribeBandwidthPackage's answer plus the fields the
-// typed SDK response lacks.
+// bandwidthPackage is a plan as DescribeBandwidthPackage answers it and as
+// ListBandwidthPackages lists it: the SDK's fields plus those the typed SDK
+// lacks.
 type bandwidthPackage struct {
-	*gasdk.DescribeBandwidthPackageResponse
-	ResourceGroupId string
+	gasdk.BandwidthPackage
+	ResourceGroupId string `json:"ResourceGroupId"`
+}
+
+// planFields are the fields of a plan (DescribeBandwidthPackage's answer,
+// and each of ListBandwidthPackages' BandwidthPackages) that modelFromAPI
+// reads, and only those; renewFields those of
+// DescribeBandwidthPackageAutoRenewAttribute's answer. The resource reads
+// the tags from ListTagResources, the data source from each listed plan's
+// listTagsField. The tests hold the lists and the mapping together, and
+// check that the emulator answers each field.
+var (
+	planFields = []string{
+		"BandwidthPackageId", "Bandwidth", "Type", "BandwidthType", "ChargeType", "BillingType", "Ratio",
+		"CbnGeographicRegionIdA", "CbnGeographicRegionIdB", "ResourceGroupId", "Name", "Description", "State",
+		"ExpiredTime", "CreateTime",
+	}
+	renewFields = []string{"AutoRenew", "AutoRenewDuration", "RenewalStatus"}
+)
+
+const listTagsField = "Tags"
+
+// notFromAPI are the resource's attributes (and blocks) that modelFromAPI
+// does not fill, each with the reason. Every other attribute comes from the
+// answers; the tests fail on an attribute that is in neither.
+var notFromAPI = map[string]string{
+	"duration":            purchaseOnly,
+	"pricing_cycle":       purchaseOnly,
+	"auto_pay":            purchaseOnly,
+	"auto_use_coupon":     purchaseOnly,
+	"promotion_option_no": purchaseOnly,
+	"order_id":            "computed elsewhere: CreateBandwidthPackage's answer (OrderId); Describe does not return it",
+	"timeouts":            "config-only: Terraform's own setting",
+}
+
+const purchaseOnly = "purchase-only: sent with CreateBandwidthPackage, never returned by Describe"
+
+// keepOnResume are the computed attributes a resumed purchase keeps as they
+// are: the ID, and those the API does not report.
+func keepOnResume() []string {
+	return append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...)
 }
 
 // autoRenewAttribute is DescribeBandwidthPackageAutoRenewAttribute's answer.
@@ -121,9 +163,13 @@ func (m *bandwidthPackageModel) what(verb string) string {
 	return diagnostics.What(verb, "GA", m.Name.ValueString(), m.ID.ValueString())
 }
 
-// setFromAPI overwrites every attribute the API reports. Purchase-only
-// options and order_id are not reported and keep their values.
-func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRenewAttribute, have map[string]string) {
+// modelFromAPI is the plan as the API answers it, on top of prior: the
+// plan's answer (bp), its auto-renew settings (renew) and its tags (have).
+// The attributes they give are overwritten, values the user wrote in another
+// form are kept as written, and what they lack (notFromAPI) keeps prior's
+// value.
+func modelFromAPI(prior bandwidthPackageModel, bp *bandwidthPackage, renew *autoRenewAttribute, have map[string]string) bandwidthPackageModel {
+	m := prior
 	m.ID = types.StringValue(bp.BandwidthPackageId)
 	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
 	m.Type = enumcase.Keep(m.Type, bp.Type, planTypes)
@@ -170,4 +216,5 @@ func (m *bandwidthPackageModel) setFromAPI(bp *bandwidthPackage, renew *autoRene
 
 	// tags = {} and no tags are the same; keep the form the user wrote.
 	m.Tags = tags.Value(m.Tags, have)
+	return m
 }
