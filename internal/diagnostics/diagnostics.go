@@ -30,3 +30,25 @@ func What(verb, product, name, id string) string {
 	}
 	return fmt.Sprintf("%s %s bandwidth plan (%s)", verb, product, label)
 }
+
+// AddNotAppeared reports a Delete of a plan bought by an apply that stopped
+// before the API showed it, which has not shown within the delete timeout
+// either: not finding it proves nothing (DESIGN.md, "Never buy twice"), so
+// it stays in state. plan names it ("GA bandwidth plan gbwp-..."); reason
+// says what stopped that apply.
+func AddNotAppeared(diags *diag.Diagnostics, what, plan, reason string) {
+	diags.AddError(what+": the plan has not appeared yet",
+		fmt.Sprintf("%s was bought by an apply that stopped before the API showed it (%s), and it "+
+			"did not show within the delete timeout, so the provider cannot release it and keeps it in state. "+
+			"Run terraform destroy again later, or raise timeouts.delete.", plan, reason))
+}
+
+// AddUnpaid warns, in a Delete, that a plan ordered with auto_pay = false
+// was never paid: nothing was bought, so it is only removed from state.
+func AddUnpaid(diags *diag.Diagnostics, what, plan, order string) {
+	diags.AddWarning(what+": the order was never paid",
+		fmt.Sprintf("%s was ordered with auto_pay = false and its order %s was not paid, so "+
+			"the plan does not exist and nothing is billed; it is removed from state. Cancel the order in the "+
+			"Alibaba Cloud console (Order Hub): if it is paid later, the plan exists outside Terraform.",
+			plan, order))
+}

@@ -27,3 +27,18 @@ func TestAddGone(t *testing.T) {
 		t.Errorf("got %v", d)
 	}
 }
+
+func TestAddNotAppearedAndUnpaid(t *testing.T) {
+	var d diag.Diagnostics
+	AddNotAppeared(&d, What("deleting", "GA", "", "gbwp-1"), "GA bandwidth plan gbwp-1", "the wait timed out")
+	if len(d) != 1 || !d.HasError() || !strings.Contains(d[0].Summary(), "has not appeared yet") ||
+		!strings.Contains(d[0].Detail(), "GA bandwidth plan gbwp-1 was bought") || !strings.Contains(d[0].Detail(), "the wait timed out") {
+		t.Errorf("got %v", d)
+	}
+	d = nil
+	AddUnpaid(&d, What("deleting", "CEN", "", "cenbwp-1"), "CEN bandwidth plan cenbwp-1", "2049")
+	if len(d) != 1 || d.HasError() || !strings.Contains(d[0].Summary(), "never paid") ||
+		!strings.Contains(d[0].Detail(), "order 2049 was not paid") {
+		t.Errorf("got %v", d)
+	}
+}

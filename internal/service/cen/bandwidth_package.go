@@ -482,40 +482,27 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	what := state.what("deleting")
 	pending, diags := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
-	var p *cbn.CenBandwidthPackage
-	var err error
-	unpaid := pending != nil && !pending.Seen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
-	if pending != nil && !pending.Seen && !unpaid {
-		// Bought but never seen: not finding it proves nothing, so wait
-		// for it to show before releasing it.
-		p, err = waitBandwidthPackageVisible(ctx, r.client, id)
-		if err != nil {
-			resp.Diagnostics.AddError(what+": the plan has not appeared yet",
-				fmt.Sprintf("CEN bandwidth plan %s was bought by an apply that stopped before the API showed it (%s), and it "+
-					"did not show within the delete timeout, so the provider cannot release it and keeps it in state. "+
-					"Run terraform destroy again later, or raise timeouts.delete.", id, pending.Reason))
-			return
-		}
-	} else if unpaid {
-		// Ordered with auto_pay = false and never seen: until its order is
-		// paid nothing was bought, and waiting for a payment makes no sense
-		// in a destroy.
-		p, err = findBandwidthPackageByID(ctx, r.client, id)
-		if errors.Is(err, wait.ErrNotFound) {
-			resp.Diagnostics.AddWarning(what+": the order was never paid",
-				fmt.Sprintf("CEN bandwidth plan %s was ordered with auto_pay = false and its order %s was not paid, so "+
-					"the plan does not exist and nothing is billed; it is removed from state. Cancel the order in the "+
-					"Alibaba Cloud console (Order Hub): if it is paid later, the plan exists outside Terraform.",
-					id, state.OrderID.ValueString()))
-			return
-		}
-	} else {
-		p, err = findBandwidthPackageByID(ctx, r.client, id)
+	// Bought but never seen: not finding it proves nothing, so wait for it
+	// to show before releasing it. Ordered with auto_pay = false and never
+	// seen: until its order is paid nothing was bought, and waiting for a
+	// payment makes no sense in a destroy.
+	unseen := pending != nil && !pending.Seen
+	unpaid := unseen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
+	find := findBandwidthPackageByID
+	if unseen && !unpaid {
+		find = waitBandwidthPackageVisible
 	}
-	if errors.Is(err, wait.ErrNotFound) {
+	p, err := find(ctx, r.client, id)
+	switch {
+	case unseen && !unpaid && err != nil:
+		diagnostics.AddNotAppeared(&resp.Diagnostics, what, "CEN bandwidth plan "+id, pending.Reason)
 		return
-	}
-	if err != nil {
+	case errors.Is(err, wait.ErrNotFound):
+		if unpaid {
+			diagnostics.AddUnpaid(&resp.Diagnostics, what, "CEN bandwidth plan "+id, state.OrderID.ValueString())
+		}
+		return
+	case err != nil:
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}

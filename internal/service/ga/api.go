@@ -139,6 +139,50 @@ func updateRequest(id string) *gasdk.UpdateBandwidthPackageRequest {
 	return request
 }
 
+// updateRequestFor builds the UpdateBandwidthPackage that moves the plan
+// from state to plan: bandwidth, bandwidth type, name and description.
+// followUp sends the name and description a create could not set whatever
+// state says. changed is false when there is nothing to send.
+func updateRequestFor(id string, plan, state *bandwidthPackageModel, followUp bool) (update *gasdk.UpdateBandwidthPackageRequest, changed bool) {
+	update = updateRequest(id)
+	if !plan.Bandwidth.Equal(state.Bandwidth) {
+		update.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
+		// A larger subscription is a purchase: pay it as the plan's purchase options say.
+		update.AutoPay = requests.NewBoolean(plan.AutoPay.IsNull() || plan.AutoPay.ValueBool())
+		if !plan.AutoUseCoupon.IsNull() {
+			update.AutoUseCoupon = requests.NewBoolean(plan.AutoUseCoupon.ValueBool())
+		}
+		update.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
+		changed = true
+	}
+	if known(plan.BandwidthType) && !plan.BandwidthType.Equal(state.BandwidthType) {
+		update.BandwidthType = plan.BandwidthType.ValueString()
+		changed = true
+	}
+	if known(plan.Name) && (followUp || !plan.Name.Equal(state.Name)) {
+		update.Name = plan.Name.ValueString()
+		changed = true
+	}
+	if known(plan.Description) && (followUp || !plan.Description.Equal(state.Description)) {
+		update.Description = plan.Description.ValueString()
+		changed = true
+	}
+	return update, changed
+}
+
+// notInEffect explains a bandwidth change that Describe does not show after
+// UpdateBandwidthPackage: a larger subscription is a purchase, whose order
+// awaits payment when auto_pay is false (unpaid).
+func notInEffect(id string, got, want int64, unpaid bool) string {
+	detail := fmt.Sprintf("GA bandwidth plan %s still has %d Mbit/s after the change to %d Mbit/s, and state says so. ", id, got, want)
+	if unpaid {
+		return detail + "A larger subscription is a purchase, and with auto_pay = false its order awaits payment: pay it in " +
+			"the Order Center of the Alibaba Cloud console, and the next refresh shows the new bandwidth (the plan is " +
+			"then empty). Applying again before paying places the order again."
+	}
+	return detail + "Run terraform apply again; if it persists, check the plan in the console."
+}
+
 // updateBandwidthPackage sends UpdateBandwidthPackage and waits for the plan to settle.
 func updateBandwidthPackage(ctx context.Context, c *client.Client, request *gasdk.UpdateBandwidthPackageRequest) error {
 	err := onPlan(ctx, c, request.BandwidthPackageId, func() error {
@@ -151,6 +195,15 @@ func updateBandwidthPackage(ctx context.Context, c *client.Client, request *gasd
 		return err
 	}
 	return waitBandwidthPackageUpdated(ctx, c, request.BandwidthPackageId)
+}
+
+// setNameAndDescription sends the name and description that
+// CreateBandwidthPackage does not take, once the plan is active.
+func setNameAndDescription(ctx context.Context, c *client.Client, id, name, description string) error {
+	update := updateRequest(id)
+	update.Name = name
+	update.Description = description
+	return updateBandwidthPackage(ctx, c, update)
 }
 
 // setAutoRenew turns automatic renewal on, for months at a time, or off

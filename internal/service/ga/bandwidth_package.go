@@ -8,11 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -296,73 +294,6 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 var subscription = planmodifiers.Subscription{Product: "GA",
 	DestroyDoes: "turns its renewal off (NotRenewal) and removes it from state"}
 
-// planDefaults plans what depends on other attributes: the purchase options
-// by charge_type, null for the attributes of the other kind of plan, and
-// auto_renew_duration by auto_renew. Only attributes left out of the
-// configuration take a default; an unknown configured value stays unknown.
-func planDefaults(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var plan, config bandwidthPackageModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		d := plan
-		setPurchaseDefaults(&d)
-		if config.AutoPay.IsNull() {
-			plan.AutoPay = d.AutoPay
-		}
-		if config.Duration.IsNull() {
-			plan.Duration = d.Duration
-		}
-		if config.PricingCycle.IsNull() {
-			plan.PricingCycle = d.PricingCycle
-		}
-		if isString(plan.Type, typeBasic) {
-			plan.CbnGeographicRegionIDA = nullIfNotSet(config.CbnGeographicRegionIDA, plan.CbnGeographicRegionIDA)
-			plan.CbnGeographicRegionIDB = nullIfNotSet(config.CbnGeographicRegionIDB, plan.CbnGeographicRegionIDB)
-		}
-		if isString(plan.ChargeType, chargePrepay) {
-			plan.BillingType = nullIfNotSet(config.BillingType, plan.BillingType)
-		}
-		if !plan.BillingType.IsUnknown() && plan.BillingType.ValueString() != billingBY95 && config.Ratio.IsNull() {
-			plan.Ratio = types.Int64Null()
-		}
-	}
-	if config.AutoRenewDuration.IsNull() && known(plan.AutoRenew) {
-		plan.AutoRenewDuration = types.Int64Null()
-		if plan.AutoRenew.ValueBool() {
-			plan.AutoRenewDuration = types.Int64Value(1)
-		}
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-}
-
-// setPurchaseDefaults resolves the purchase options left to their defaults:
-// AutoPay true, and with PREPAY one Month.
-func setPurchaseDefaults(m *bandwidthPackageModel) {
-	if m.AutoPay.IsUnknown() {
-		m.AutoPay = types.BoolValue(true)
-	}
-	if m.ChargeType.IsUnknown() {
-		return
-	}
-	prepay := m.ChargeType.ValueString() == chargePrepay
-	if m.Duration.IsUnknown() {
-		m.Duration = types.Int64Null()
-		if prepay {
-			m.Duration = types.Int64Value(1)
-		}
-	}
-	if m.PricingCycle.IsUnknown() {
-		m.PricingCycle = types.StringNull()
-		if prepay {
-			m.PricingCycle = types.StringValue(cycleMonth)
-		}
-	}
-}
-
 func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan bandwidthPackageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -422,10 +353,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if followUp {
-		update := updateRequest(id)
-		update.Name = plan.Name.ValueString()
-		update.Description = plan.Description.ValueString()
-		if err := updateBandwidthPackage(ctx, r.client, update); err != nil {
+		if err := setNameAndDescription(ctx, r.client, id, plan.Name.ValueString(), plan.Description.ValueString()); err != nil {
 			r.keepUnfinished(ctx, resp, &plan, what, &purchase.Pending{Seen: true, FollowUp: true,
 				Reason: "setting its name and description failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 			return
@@ -538,31 +466,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	// Settings the create could not send yet go out whatever state says.
 	followUp := pending != nil && pending.FollowUp
 
-	update := updateRequest(id)
-	changed := false
-	if !plan.Bandwidth.Equal(state.Bandwidth) {
-		update.Bandwidth = requests.NewInteger(int(plan.Bandwidth.ValueInt64()))
-		// A larger subscription is a purchase: pay it as the plan's purchase options say.
-		update.AutoPay = requests.NewBoolean(plan.AutoPay.IsNull() || plan.AutoPay.ValueBool())
-		if !plan.AutoUseCoupon.IsNull() {
-			update.AutoUseCoupon = requests.NewBoolean(plan.AutoUseCoupon.ValueBool())
-		}
-		update.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
-		changed = true
-	}
-	if known(plan.BandwidthType) && !plan.BandwidthType.Equal(state.BandwidthType) {
-		update.BandwidthType = plan.BandwidthType.ValueString()
-		changed = true
-	}
-	if known(plan.Name) && (followUp || !plan.Name.Equal(state.Name)) {
-		update.Name = plan.Name.ValueString()
-		changed = true
-	}
-	if known(plan.Description) && (followUp || !plan.Description.Equal(state.Description)) {
-		update.Description = plan.Description.ValueString()
-		changed = true
-	}
-	if changed {
+	if update, changed := updateRequestFor(id, &plan, &state, followUp); changed {
 		if err := updateBandwidthPackage(ctx, r.client, update); err != nil {
 			fail(err)
 			return
@@ -607,15 +511,9 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		// the error skips Terraform's check against the plan, and the next
 		// plan shows the change again until the API has made it.
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		detail := fmt.Sprintf("GA bandwidth plan %s still has %d Mbit/s after the change to %d Mbit/s, and state says so. ", id, got, wantBandwidth)
-		if isBool(plan.AutoPay, false) && isString(state.ChargeType, chargePrepay) {
-			detail += "A larger subscription is a purchase, and with auto_pay = false its order awaits payment: pay it in " +
-				"the Order Center of the Alibaba Cloud console, and the next refresh shows the new bandwidth (the plan is " +
-				"then empty). Applying again before paying places the order again."
-		} else {
-			detail += "Run terraform apply again; if it persists, check the plan in the console."
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("bandwidth"), what+": the new bandwidth is not in effect", detail)
+		unpaid := isBool(plan.AutoPay, false) && isString(state.ChargeType, chargePrepay)
+		resp.Diagnostics.AddAttributeError(path.Root("bandwidth"), what+": the new bandwidth is not in effect",
+			notInEffect(id, got, wantBandwidth, unpaid))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -641,65 +539,48 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 	pending, d := purchase.Get(ctx, req.Private)
 	resp.Diagnostics.Append(d...)
-	var bp *bandwidthPackage
-	var err error
-	unpaid := pending != nil && !pending.Seen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
-	if pending != nil && !pending.Seen && !unpaid {
-		// Bought but never seen: not finding it proves nothing, so wait
-		// for it to show before releasing it.
-		bp, err = waitBandwidthPackageVisible(ctx, r.client, id)
-		if err != nil {
-			resp.Diagnostics.AddError(what+": the plan has not appeared yet",
-				fmt.Sprintf("GA bandwidth plan %s was bought by an apply that stopped before the API showed it (%s), and it "+
-					"did not show within the delete timeout, so the provider cannot release it and keeps it in state. "+
-					"Run terraform destroy again later, or raise timeouts.delete.", id, pending.Reason))
-			return
-		}
-	} else if unpaid {
-		// Ordered with auto_pay = false and never seen: until its order is
-		// paid nothing was bought, and waiting for a payment makes no sense
-		// in a destroy.
-		bp, err = findBandwidthPackageByID(ctx, r.client, id)
-		if errors.Is(err, wait.ErrNotFound) {
-			resp.Diagnostics.AddWarning(what+": the order was never paid",
-				fmt.Sprintf("GA bandwidth plan %s was ordered with auto_pay = false and its order %s was not paid, so "+
-					"the plan does not exist and nothing is billed; it is removed from state. Cancel the order in the "+
-					"Alibaba Cloud console (Order Hub): if it is paid later, the plan exists outside Terraform.",
-					id, state.OrderID.ValueString()))
-			return
-		}
-	} else {
-		bp, err = findBandwidthPackageByID(ctx, r.client, id)
+	// Bought but never seen: not finding it proves nothing, so wait for it
+	// to show before releasing it. Ordered with auto_pay = false and never
+	// seen: until its order is paid nothing was bought, and waiting for a
+	// payment makes no sense in a destroy.
+	unseen := pending != nil && !pending.Seen
+	unpaid := unseen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
+	find := findBandwidthPackageByID
+	if unseen && !unpaid {
+		find = waitBandwidthPackageVisible
 	}
-	if errors.Is(err, wait.ErrNotFound) {
+	bp, err := find(ctx, r.client, id)
+	switch {
+	case unseen && !unpaid && err != nil:
+		diagnostics.AddNotAppeared(&resp.Diagnostics, what, "GA bandwidth plan "+id, pending.Reason)
 		return
-	}
-	if err != nil {
+	case errors.Is(err, wait.ErrNotFound):
+		if unpaid {
+			diagnostics.AddUnpaid(&resp.Diagnostics, what, "GA bandwidth plan "+id, state.OrderID.ValueString())
+		}
+		return
+	case err != nil:
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
 
-	if strings.EqualFold(bp.ChargeType, chargePrepay) && !apitime.Expired(bp.ExpiredTime, time.Now()) {
-		// The API never releases a subscription early: let it lapse instead.
-		err := stopRenewal(ctx, r.client, id)
-		if apierrors.IsCode(err, codeNotExist) {
-			return
-		}
-		if err != nil {
-			apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
-			return
-		}
-		// ModifyPlan warned at plan time that destroy only does this.
-		tflog.Info(ctx, "subscription plan set to lapse and removed from state", map[string]any{"id": id, "expired_time": apitime.RFC3339(bp.ExpiredTime)})
-		return
+	// The API never releases a subscription early: let it lapse instead
+	// (ModifyPlan warned at plan time that destroy only does this).
+	lapse := strings.EqualFold(bp.ChargeType, chargePrepay) && !apitime.Expired(bp.ExpiredTime, time.Now())
+	if lapse {
+		err = stopRenewal(ctx, r.client, id)
+	} else {
+		err = deleteBandwidthPackage(ctx, r.client, id)
 	}
-
-	err = deleteBandwidthPackage(ctx, r.client, id)
 	if apierrors.IsCode(err, codeNotExist) {
 		return
 	}
 	if err != nil {
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	if lapse {
+		tflog.Info(ctx, "subscription plan set to lapse and removed from state", map[string]any{"id": id, "expired_time": apitime.RFC3339(bp.ExpiredTime)})
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
@@ -713,14 +594,4 @@ func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
-// nullIfNotSet plans null for a computed attribute the configuration leaves out.
-func nullIfNotSet(config, plan types.String) types.String {
-	if config.IsNull() {
-		return types.StringNull()
-	}
-	return plan
 }

@@ -196,3 +196,21 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 		}
 	}
 }
+
+func TestAutoRenewDecoding(t *testing.T) {
+	cases := map[string]bool{
+		`{"AutoRenew":true,"AutoRenewDuration":3,"RenewalStatus":"AutoRenewal"}`: true,
+		`{"AutoRenew":"true","AutoRenewDuration":"3"}`:                           true,
+		`{"AutoRenew":true,"RenewalStatus":"NotRenewal"}`:                        false,
+		`{"AutoRenew":false,"AutoRenewDuration":1,"RenewalStatus":"Normal"}`:     false,
+	}
+	for body, want := range cases {
+		var a autoRenewAttribute
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		if a.enabled() != want {
+			t.Errorf("%s: enabled %v, want %v", body, a.enabled(), want)
+		}
+	}
+}

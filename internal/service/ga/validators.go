@@ -3,6 +3,7 @@ package ga
 import (
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -92,6 +93,8 @@ func chargeTypeOf(m bandwidthPackageModel) string {
 	}
 	return m.ChargeType.ValueString()
 }
+
+func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
 func isString(v types.String, want string) bool { return known(v) && v.ValueString() == want }
 
