@@ -14,15 +14,16 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
 
-// Limits of CreateCenBandwidthPackage, as the newest API page (001) states them.
+// Limits of CreateCenBandwidthPackage, as the newest version of its API
+// reference page states them (DESIGN.md, "API facts": the three versions).
 const (
 	minBandwidth = 2
-	// 001 caps bandwidth at 10000 Mbit/s; 000 and 002 give only the minimum.
+	// The newest page caps bandwidth at 10000 Mbit/s; the older ones give only the minimum.
 	maxBandwidth      = 10000
 	maxNameLen        = 128
 	maxDescriptionLen = 256
 	minPeriod         = 1
-	// AutoRenewDuration is an int32 on the wire: 0 to 2147483647 months (001).
+	// AutoRenewDuration is an int32 on the wire: 0 to 2147483647 months (newest page).
 	maxAutoRenewDuration = 2147483647
 
 	chargeTypePrepay  = "PREPAY"
@@ -31,21 +32,22 @@ const (
 	cycleYear         = "Year"
 )
 
-// areaValidators accept the union of the areas the three CEN pages list
-// (areas.Names: 000 and 001 name Australia, 002 adds Middle-East; the live API
-// takes both), in any letter case: the API itself answers in lower case
-// (BEHAVIOUR.md), so "china" names the same area as "China".
+// areaValidators accept the union of the areas the three versions of the
+// CreateCenBandwidthPackage page list (areas.Names: the mid-age and newest
+// pages name Australia, the oldest adds Middle-East; the live API takes
+// both), in any letter case: the API itself answers in lower case
+// (DESIGN.md, "API facts"), so "china" names the same area as "China".
 func areaValidators() []validator.String {
 	return []validator.String{stringvalidator.OneOfCaseInsensitive(areas.Names...)}
 }
 
-// emptyIgnored is why "" is refused: 001 allows an empty Name or
+// emptyIgnored is why "" is refused: the newest page allows an empty Name or
 // Description, but the API treats an empty value as not given, so "" would
 // never reach the plan and every plan would show the difference again.
 const emptyIgnored = "the API treats an empty value as not given, so the plan would keep its current one and every plan would show the difference again"
 
-// nameValidators follow 001 (1 to 128 characters, not starting with http://
-// or https://), refusing "" (emptyIgnored). The older 000 and 002 pages also
+// nameValidators follow the newest page (1 to 128 characters, not starting
+// with http:// or https://), refusing "" (emptyIgnored). The older pages also
 // demand 2 characters and a leading letter from a fixed character set; the
 // live API no longer does, so those rules would refuse names it accepts.
 func nameValidators() []validator.String {
@@ -56,7 +58,7 @@ func nameValidators() []validator.String {
 	}
 }
 
-// descriptionValidators follow 001: 1 to 256 characters, not starting with
+// descriptionValidators follow the newest page: 1 to 256 characters, not starting with
 // http:// or https://, and not "" (emptyIgnored).
 func descriptionValidators() []validator.String {
 	return []validator.String{
@@ -70,9 +72,9 @@ func bandwidthValidators() []validator.Int64 {
 	return []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)}
 }
 
-// chargeTypeValidators: 001 documents PREPAY only, 000 documents both and
-// the API answers both in Describe, so both are accepted. 002's "PrePaid" is
-// an old spelling the API no longer returns.
+// chargeTypeValidators: the newest page documents PREPAY only, the mid-age
+// page both, and the API answers both in Describe, so both are accepted. The
+// oldest page's "PrePaid" is an old spelling the API no longer returns.
 func chargeTypeValidators() []validator.String {
 	return []validator.String{stringvalidator.OneOf(chargeTypePrepay, chargeTypePostpay)}
 }

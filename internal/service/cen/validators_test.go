@@ -107,8 +107,8 @@ func TestValidateAreas(t *testing.T) {
 				{"North-America", str("North-America"), true},
 				{"Asia-Pacific", str("Asia-Pacific"), true},
 				{"Europe", str("Europe"), true},
-				{"Australia (000, 001)", str("Australia"), true},
-				{"Middle-East (002)", str("Middle-East"), true},
+				{"Australia (mid-age and newest pages)", str("Australia"), true},
+				{"Middle-East (oldest page)", str("Middle-East"), true},
 				{"lower case as the API answers", str("china"), true},
 				{"upper case", str("MIDDLE-EAST"), true},
 				{"unknown area", str("Africa"), false},
@@ -122,12 +122,12 @@ func TestValidateAreas(t *testing.T) {
 
 func TestValidateName(t *testing.T) {
 	runValidatorCases(t, "name", []validatorCase{
-		// 001 allows "", but the API takes it as not given: refused, or
+		// The newest page allows "", but the API takes it as not given: refused, or
 		// every plan would show the difference again (never converges).
-		{"empty (001 allows it, the API ignores it)", str(""), false},
+		{"empty (the newest page allows it, the API ignores it)", str(""), false},
 		{"null keeps the current name", types.StringNull(), true},
-		{"one character (000 wanted 2)", str("a"), true},
-		{"starts with a digit (000 wanted a letter)", str("1plan"), true},
+		{"one character (the mid-age page wanted 2)", str("a"), true},
+		{"starts with a digit (the mid-age page wanted a letter)", str("1plan"), true},
 		{"128 characters", str(strings.Repeat("n", 128)), true},
 		{"128 Chinese characters", str(strings.Repeat("带", 128)), true},
 		{"129 characters", str(strings.Repeat("n", 129)), false},
@@ -155,7 +155,7 @@ func TestValidateChargeType(t *testing.T) {
 		{"PREPAY", str("PREPAY"), true},
 		{"POSTPAY", str("POSTPAY"), true},
 		{"lower case", str("prepay"), false},
-		{"002 spelling", str("PrePaid"), false},
+		{"the oldest page's spelling", str("PrePaid"), false},
 		{"unknown", types.StringUnknown(), true},
 	})
 }

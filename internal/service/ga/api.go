@@ -260,7 +260,7 @@ func deleteBandwidthPackage(ctx context.Context, c *client.Client, id string) er
 }
 
 // onPlan runs call, which names plan id. NotExist.BandwidthPackage can come
-// just after create while Describe already shows the plan (BEHAVIOUR.md): it
+// just after create while Describe already shows the plan (DESIGN.md, "API facts"): it
 // is retried while Describe shows it. Once Describe no longer finds the plan,
 // it is gone: onPlan returns at once, wrapping wait.ErrNotFound, instead of
 // retrying until the timeout.
