@@ -145,13 +145,6 @@ func Retryable(err error) bool {
 	return ok && e.Retry
 }
 
-// IsCredential reports whether err is in the credential family (wrong key,
-// wrong secret, expired token, RAM denial of the key itself).
-func IsCredential(err error) bool {
-	e, ok := Lookup(Code(err))
-	return ok && e.Credential
-}
-
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s

@@ -29,6 +29,5 @@ func FuzzDescribe(f *testing.F) {
 			t.Fatalf("attributes for an unknown code: %v", attrs)
 		}
 		_ = Retryable(err)
-		_ = IsCredential(err)
 	})
 }

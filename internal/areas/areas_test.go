@@ -29,13 +29,3 @@ func TestOfRegionEveryDocumentedRegion(t *testing.T) {
 		t.Errorf("region IDs are matched ignoring case and spaces; got %q", got)
 	}
 }
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}

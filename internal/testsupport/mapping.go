@@ -20,16 +20,6 @@ import (
 // exactly the listed fields, that every schema attribute is accounted for,
 // and that the emulator answers every listed field.
 
-// JSONFields returns the JSON field names of the struct (or pointer to
-// struct) v, as encoding/json names them, the fields of embedded structs
-// included.
-func JSONFields(v any) []string {
-	var out []string
-	walkFields(reflect.TypeOf(v), func(name string, _ []int) { out = append(out, name) })
-	sort.Strings(out)
-	return out
-}
-
 // FieldsRead changes each JSON field of an answer in turn, from each of
 // bases, and reports which attributes (tfsdk names) of the model that
 // mapping returns it changes. A field that changes no attribute from any
