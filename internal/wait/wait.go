@@ -167,3 +167,17 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// Visible is the wait until refresh finds the object, in whatever state: a
+// plan bought by an apply that never saw it, which a Delete must see before
+// it releases it. Not found is pending until the deadline (NotFoundAlways).
+func Visible(refresh Refresh) Config {
+	return Config{
+		Target: []string{"visible"},
+		Refresh: func(ctx context.Context) (any, string, error) {
+			obj, _, err := refresh(ctx)
+			return obj, "visible", err
+		},
+		NotFoundChecks: NotFoundAlways,
+	}
+}

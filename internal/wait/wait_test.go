@@ -212,3 +212,23 @@ func TestInterval(t *testing.T) {
 		t.Errorf("Interval(100s) = %s, want %s", got, want)
 	}
 }
+
+// Visible ends as soon as the object shows, whatever its state, and waits
+// through "not found" until then.
+func TestVisible(t *testing.T) {
+	c := &fakeClock{t: time.Unix(1e9, 0)}
+	ctx, cancel := context.WithDeadline(context.Background(), c.t.Add(30*time.Second))
+	defer cancel()
+	calls := 0
+	cfg := Visible(func(context.Context) (any, string, error) {
+		calls++
+		if calls < 3 {
+			return nil, "", ErrNotFound
+		}
+		return "obj", "Creating", nil
+	})
+	cfg.Now, cfg.Sleep = c.now, c.sleep
+	if obj, err := cfg.Until(ctx); err != nil || obj != "obj" || calls != 3 {
+		t.Fatalf("Until = %v, %v after %d calls; want the object on the third", obj, err, calls)
+	}
+}

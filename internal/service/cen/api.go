@@ -185,15 +185,7 @@ func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id strin
 // waitBandwidthPackageVisible waits until Describe shows a plan bought by an
 // apply that never saw it, whatever its status.
 func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	refresh := statusBandwidthPackage(c, id)
-	obj, err := wait.Config{
-		Target: []string{"visible"},
-		Refresh: func(ctx context.Context) (any, string, error) {
-			obj, _, err := refresh(ctx)
-			return obj, "visible", err
-		},
-		NotFoundChecks: wait.NotFoundAlways,
-	}.Until(ctx)
+	obj, err := wait.Visible(statusBandwidthPackage(c, id)).Until(ctx)
 	p, _ := obj.(*cbn.CenBandwidthPackage)
 	return p, err
 }

@@ -367,15 +367,7 @@ func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id strin
 // waitBandwidthPackageVisible waits until Describe shows a plan bought by an
 // apply that never saw it, whatever its state.
 func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
-	refresh := statusBandwidthPackage(c, id)
-	obj, err := wait.Config{
-		Target: []string{"visible"},
-		Refresh: func(ctx context.Context) (any, string, error) {
-			obj, _, err := refresh(ctx)
-			return obj, "visible", err
-		},
-		NotFoundChecks: wait.NotFoundAlways,
-	}.Until(ctx)
+	obj, err := wait.Visible(statusBandwidthPackage(c, id)).Until(ctx)
 	bp, _ := obj.(*bandwidthPackage)
 	return bp, err
 }
