@@ -181,3 +181,15 @@ func Visible(refresh Refresh) Config {
 		NotFoundChecks: NotFoundAlways,
 	}
 }
+
+// Last returns what a wait that failed with err last saw: the object (nil
+// when it never showed, or is not a T) and whether it showed at all. ok is
+// false when err is not a TimeoutError: the wait ended otherwise.
+func Last[T any](err error) (last T, seen, ok bool) {
+	var te *TimeoutError
+	if !errors.As(err, &te) {
+		return last, false, false
+	}
+	last, _ = te.Last.(T)
+	return last, te.LastState != "", true
+}

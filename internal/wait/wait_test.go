@@ -3,6 +3,7 @@ package wait
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +231,19 @@ func TestVisible(t *testing.T) {
 	cfg.Now, cfg.Sleep = c.now, c.sleep
 	if obj, err := cfg.Until(ctx); err != nil || obj != "obj" || calls != 3 {
 		t.Fatalf("Until = %v, %v after %d calls; want the object on the third", obj, err, calls)
+	}
+}
+
+func TestLast(t *testing.T) {
+	if _, _, ok := Last[string](errors.New("other")); ok {
+		t.Error("a plain error is not a timeout")
+	}
+	last, seen, ok := Last[string](fmt.Errorf("wrapped: %w", &TimeoutError{LastState: "Creating", Last: "obj", Err: context.DeadlineExceeded}))
+	if !ok || !seen || last != "obj" {
+		t.Errorf("Last = %q, %v, %v", last, seen, ok)
+	}
+	last, seen, ok = Last[string](&TimeoutError{Err: context.DeadlineExceeded})
+	if !ok || seen || last != "" {
+		t.Errorf("never seen: Last = %q, %v, %v", last, seen, ok)
 	}
 }

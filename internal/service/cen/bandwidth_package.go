@@ -289,10 +289,8 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	p, err := waitBandwidthPackageCreated(ctx, r.client, plan.ID.ValueString())
 	if err != nil {
 		pending := &purchase.Pending{Reason: purchase.Reason(ctx, err, timeout)}
-		var te *wait.TimeoutError
-		if errors.As(err, &te) {
-			pending.Seen = te.LastState != ""
-			p, _ = te.Last.(*cbn.CenBandwidthPackage)
+		if last, seen, ok := wait.Last[*cbn.CenBandwidthPackage](err); ok {
+			p, pending.Seen = last, seen
 		}
 		if !pending.Seen && !plan.AutoPay.IsNull() && !plan.AutoPay.ValueBool() {
 			pending.Reason += purchase.UnpaidHint(plan.OrderID.ValueString())

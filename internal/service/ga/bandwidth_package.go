@@ -73,8 +73,6 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 }
 
 func bandwidthPackageSchema(ctx context.Context) schema.Schema {
-	purchaseOnlyInt := []planmodifier.Int64{planmodifiers.PurchaseOnly(), int64planmodifier.UseStateForUnknown()}
-	purchaseOnlyStr := []planmodifier.String{planmodifiers.PurchaseOnly(), stringplanmodifier.UseStateForUnknown()}
 	return schema.Schema{
 		MarkdownDescription: "A Global Accelerator (GA) bandwidth plan (`CreateBandwidthPackage`, Ga 2019-11-20, " +
 			"region `cn-hangzhou`). A pay-as-you-go plan is released on destroy; a subscription plan cannot be " +
@@ -120,14 +118,14 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.Int64{int64validator.Between(1, 9)},
-				PlanModifiers: purchaseOnlyInt,
+				PlanModifiers: []planmodifier.Int64{planmodifiers.PurchaseOnly(), int64planmodifier.UseStateForUnknown()},
 			},
 			"pricing_cycle": schema.StringAttribute{
 				MarkdownDescription: "`Month` (the default with `PREPAY`) or `Year`. Used only at purchase. With `POSTPAY` the API ignores it.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(cycles...)},
-				PlanModifiers:       purchaseOnlyStr,
+				PlanModifiers:       []planmodifier.String{planmodifiers.PurchaseOnly(), stringplanmodifier.UseStateForUnknown()},
 			},
 			"auto_pay": schema.BoolAttribute{
 				MarkdownDescription: "Pay the order automatically; defaults to `true`. With `false` the plan exists " +
@@ -341,10 +339,8 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	bp, err := waitBandwidthPackageCreated(ctx, r.client, id)
 	if err != nil {
 		pending := &purchase.Pending{FollowUp: followUp, Reason: purchase.Reason(ctx, err, timeout)}
-		var te *wait.TimeoutError
-		if errors.As(err, &te) {
-			pending.Seen = te.LastState != ""
-			bp, _ = te.Last.(*bandwidthPackage)
+		if last, seen, ok := wait.Last[*bandwidthPackage](err); ok {
+			bp, pending.Seen = last, seen
 		}
 		if !pending.Seen && !plan.AutoPay.ValueBool() {
 			pending.Reason += purchase.UnpaidHint(response.OrderId)
