@@ -240,6 +240,11 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"region_id": schema.StringAttribute{
+				MarkdownDescription: "The region the plan belongs to, as the API reports it (`cn-hangzhou`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"order_id": schema.StringAttribute{
 				MarkdownDescription: "The purchase order; known only to the configuration that bought the plan.",
 				Computed:            true,

@@ -178,6 +178,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					stateIs("order_id", knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
 					stateIs("expired_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
 					stateIs("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+					stateIs("region_id", str("cn-hangzhou")),
 				},
 				Check: withPlan(func(got string) error {
 					id = got

@@ -112,6 +112,7 @@ func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.Sch
 						"status":       computedString("State, such as `active` or `binded`."),
 						"expired_time": computedString("When a subscription expires (RFC 3339); empty for pay-as-you-go."),
 						"create_time":  computedString("When the plan was created (RFC 3339)."),
+						"region_id":    computedString("The region the plan belongs to (`cn-hangzhou`)."),
 					},
 				},
 			},
@@ -272,4 +273,5 @@ type bandwidthPackageDataModel struct {
 	Status                 types.String `tfsdk:"status"`
 	ExpiredTime            types.String `tfsdk:"expired_time"`
 	CreateTime             types.String `tfsdk:"create_time"`
+	RegionID               types.String `tfsdk:"region_id"`
 }

@@ -91,6 +91,7 @@ func TestAccGABandwidthPackagesDataSource_allPages(t *testing.T) {
 					"status":                     knownvalue.StringExact("active"),
 					"expired_time":               knownvalue.StringExact(""),
 					"create_time":                knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)),
+					"region_id":                  knownvalue.StringExact("cn-hangzhou"),
 				})),
 				// ga-52: a Basic subscription.
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("packages").AtSliceIndex(52).AtMapKey("bandwidth_type"), knownvalue.StringExact("Basic")),

@@ -66,7 +66,7 @@ var (
 	planFields = []string{
 		"BandwidthPackageId", "Bandwidth", "Type", "BandwidthType", "ChargeType", "BillingType", "Ratio",
 		"CbnGeographicRegionIdA", "CbnGeographicRegionIdB", "ResourceGroupId", "Name", "Description", "State",
-		"ExpiredTime", "CreateTime",
+		"ExpiredTime", "CreateTime", "RegionId",
 	}
 	renewFields = []string{"AutoRenew", "AutoRenewDuration", "RenewalStatus"}
 )
@@ -154,6 +154,7 @@ type bandwidthPackageModel struct {
 	Status                 types.String   `tfsdk:"status"`
 	ExpiredTime            types.String   `tfsdk:"expired_time"`
 	CreateTime             types.String   `tfsdk:"create_time"`
+	RegionID               types.String   `tfsdk:"region_id"`
 	OrderID                types.String   `tfsdk:"order_id"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
 }
@@ -200,6 +201,7 @@ func modelFromAPI(prior bandwidthPackageModel, bp *bandwidthPackage, renew *auto
 	m.Status = types.StringValue(bp.State)
 	m.ExpiredTime = types.StringValue(apitime.RFC3339(bp.ExpiredTime))
 	m.CreateTime = types.StringValue(apitime.RFC3339(bp.CreateTime))
+	m.RegionID = tfvalue.NullIfEmpty(bp.RegionId)
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
 	}
