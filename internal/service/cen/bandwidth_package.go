@@ -237,15 +237,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	planmodifiers.PlanBought(ctx, req, resp, planmodifiers.Bought{
-		Label:        "CEN bandwidth plan " + state.ID.ValueString(),
-		Subscription: state.ChargeType.ValueString() == chargeTypePrepay,
-		ExpiredTime:  state.ExpiredTime.ValueString(),
-		DestroyDoes:  subscription.DestroyDoes,
-		ResumeTodo:   resumeTodo,
-		Schema:       bandwidthPackageSchema(ctx),
-		Keep:         keepOnResume(),
-	})
+	planmodifiers.PlanBought(ctx, req, resp, state.bought(ctx))
 }
 
 func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -1,6 +1,7 @@
 package cen
 
 import (
+	"context"
 	"maps"
 	"slices"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
@@ -98,10 +100,19 @@ func modelFromAPI(prior bandwidthPackageModel, p *cbn.CenBandwidthPackage) bandw
 	return m
 }
 
-// keepOnResume are the computed attributes a resumed purchase keeps as they
-// are: the ID, and those Describe does not report.
-func keepOnResume() []string {
-	return append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...)
+// bought is the plan in state as the plan-time steps of Never buy twice see
+// it. A resumed purchase keeps the ID and what the API does not report
+// (notFromAPI) as they are.
+func (m *bandwidthPackageModel) bought(ctx context.Context) planmodifiers.Bought {
+	return planmodifiers.Bought{
+		Label:        "CEN bandwidth plan " + m.ID.ValueString(),
+		Subscription: m.ChargeType.ValueString() == chargeTypePrepay,
+		ExpiredTime:  m.ExpiredTime.ValueString(),
+		DestroyDoes:  subscription.DestroyDoes,
+		ResumeTodo:   resumeTodo,
+		Schema:       bandwidthPackageSchema(ctx),
+		Keep:         append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...),
+	}
 }
 
 // keepNull stores an empty API value as null when the user left it out, and

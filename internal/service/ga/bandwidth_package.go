@@ -281,15 +281,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	planmodifiers.PlanBought(ctx, req, resp, planmodifiers.Bought{
-		Label:        "GA bandwidth plan " + state.ID.ValueString(),
-		Subscription: strings.EqualFold(state.ChargeType.ValueString(), chargePrepay),
-		ExpiredTime:  state.ExpiredTime.ValueString(),
-		DestroyDoes:  subscription.DestroyDoes,
-		ResumeTodo:   resumeTodo,
-		Schema:       bandwidthPackageSchema(ctx),
-		Keep:         keepOnResume(),
-	})
+	planmodifiers.PlanBought(ctx, req, resp, state.bought(ctx))
 }
 
 // subscription is how a GA subscription plan behaves when it is replaced;

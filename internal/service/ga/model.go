@@ -1,6 +1,7 @@
 package ga
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
+	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
@@ -88,10 +90,19 @@ var notFromAPI = map[string]string{
 
 const purchaseOnly = "purchase-only: sent with CreateBandwidthPackage, never returned by Describe"
 
-// keepOnResume are the computed attributes a resumed purchase keeps as they
-// are: the ID, and those the API does not report.
-func keepOnResume() []string {
-	return append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...)
+// bought is the plan in state as the plan-time steps of Never buy twice see
+// it. A resumed purchase keeps the ID and what the API does not report
+// (notFromAPI) as they are.
+func (m *bandwidthPackageModel) bought(ctx context.Context) planmodifiers.Bought {
+	return planmodifiers.Bought{
+		Label:        "GA bandwidth plan " + m.ID.ValueString(),
+		Subscription: strings.EqualFold(m.ChargeType.ValueString(), chargePrepay),
+		ExpiredTime:  m.ExpiredTime.ValueString(),
+		DestroyDoes:  subscription.DestroyDoes,
+		ResumeTodo:   resumeTodo,
+		Schema:       bandwidthPackageSchema(ctx),
+		Keep:         append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...),
+	}
 }
 
 // autoRenewAttribute is DescribeBandwidthPackageAutoRenewAttribute's answer.
