@@ -225,9 +225,9 @@ func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.
 }
 
 // ModifyPlan runs the plan-time steps of "Never buy twice" (DESIGN.md): a
-// warning before a subscription is destroyed or replaced, and an unfinished
-// purchase planned as an update in place that resumes it. Each attribute's
-// own plan is its plan modifiers' business.
+// warning before a subscription is destroyed, and an unfinished purchase
+// planned as an update in place that resumes it. Each attribute's own plan,
+// and the warning of a replacement, are its plan modifiers' business.
 func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() {
 		return
