@@ -17,7 +17,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/provider"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // ProviderName is the provider's type name, the key of the factories.
@@ -25,8 +25,8 @@ const ProviderName = "aliyun"
 
 // Emulator credentials accepted by default.
 const (
-	AccessKey = testsupport.AccessKey
-	SecretKey = testsupport.SecretKey
+	AccessKey = emutest.AccessKey
+	SecretKey = emutest.SecretKey
 )
 
 // ProtoV6ProviderFactories serves the provider in-process to terraform-plugin-testing.
@@ -39,7 +39,7 @@ func ProtoV6ProviderFactories() map[string]func() (tfprotov6.ProviderServer, err
 // Emulator starts an in-process API emulator that the test closes on cleanup.
 func Emulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	return testsupport.Emulator(t, opts...)
+	return emutest.Emulator(t, opts...)
 }
 
 // ProviderConfig is the provider block that sends every call to emu with

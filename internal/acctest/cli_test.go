@@ -7,7 +7,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 const cenPlan = `
@@ -36,7 +36,7 @@ terraform {
 func TestAccWorkdir_applyThenPlan(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
-	emu := testsupport.FastEmulator(t, 300*time.Millisecond, 100*time.Millisecond)
+	emu := emutest.FastEmulator(t, 300*time.Millisecond, 100*time.Millisecond)
 	w := acctest.NewWorkdir(t)
 	w.SetConfig(requiredProviders + acctest.Config(emu, cenPlan))
 
@@ -74,7 +74,7 @@ func TestAccWorkdir_applyThenPlan(t *testing.T) {
 func TestAccWorkdir_diagnostics(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
-	emu := testsupport.FastEmulator(t, 0, 0,
+	emu := emutest.FastEmulator(t, 0, 0,
 		emulator.WithAccount(emulator.Account{DeniedActions: []string{"CreateCenBandwidthPackage"}}))
 	w := acctest.NewWorkdir(t)
 	w.SetConfig(acctest.Config(emu, cenPlan))

@@ -8,7 +8,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // These tests drive the terraform CLI directly (acctest.Workdir), for what
@@ -262,7 +262,7 @@ func TestAccCENTagsWaitForTheChangeOnly_cli(t *testing.T) {
 	}
 	rs, _ := w.State().Resource("aliyun_cen_bandwidth_package.test")
 	id, _ := rs.Values["id"].(string)
-	testsupport.TagCEN(t, emu, id, "owner", "someone-else")
+	emutest.TagCEN(t, emu, id, "owner", "someone-else")
 
 	w.SetConfig(body("edge"))
 	r := w.Run(ctx, "apply", "-auto-approve", "-refresh=false", "-json")

@@ -11,13 +11,13 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // fastEmulator keeps every wait short so the package runs in about a minute.
 func fastEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	return testsupport.FastEmulator(t, 200*time.Millisecond, 100*time.Millisecond, opts...)
+	return emutest.FastEmulator(t, 200*time.Millisecond, 100*time.Millisecond, opts...)
 }
 
 // providerBlock points at emu with the given credentials and retry budget;

@@ -19,7 +19,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 const resourceName = "aliyun_cen_bandwidth_package.test"
@@ -31,7 +31,7 @@ var purchaseOnly = []string{"period", "pricing_cycle", "auto_pay", "auto_renew",
 // run in well under three minutes, yet long enough that every wait waits.
 func fastEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	return testsupport.FastEmulator(t, 200*time.Millisecond, 150*time.Millisecond, opts...)
+	return emutest.FastEmulator(t, 200*time.Millisecond, 150*time.Millisecond, opts...)
 }
 
 func stateID(s *terraform.State) (string, error) {
@@ -340,7 +340,7 @@ func TestAccCENBandwidthPackage_disappears(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
 	emu := fastEmulator(t)
-	conn := testsupport.CBNClient(t, emu)
+	conn := emutest.CBNClient(t, emu)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
@@ -382,7 +382,7 @@ func TestAccCENBandwidthPackage_drift(t *testing.T) {
 	t.Parallel()
 	acctest.PreCheck(t)
 	emu := fastEmulator(t)
-	conn := testsupport.CBNClient(t, emu)
+	conn := emutest.CBNClient(t, emu)
 	var id string
 	cfg := acctest.Config(emu, postpayConfig(10, "kept", "kept", `{ k = "v" }`, "China"))
 	resource.Test(t, resource.TestCase{

@@ -18,7 +18,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // These tests drive the resource's methods and helpers directly against an
@@ -27,8 +27,8 @@ import (
 
 func emulatorClient(tb testing.TB, opts ...emulator.Option) (*emulator.Server, *client.Client) {
 	tb.Helper()
-	emu := testsupport.Emulator(tb, opts...)
-	return emu, testsupport.Client(tb, emu)
+	emu := emutest.Emulator(tb, opts...)
+	return emu, emutest.Client(tb, emu)
 }
 
 func createPlan(tb testing.TB, c *client.Client, chargeType string) string {

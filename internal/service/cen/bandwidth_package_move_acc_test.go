@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // alicloudAttributes are those of the stand-in for the official provider's
@@ -40,7 +40,7 @@ func TestAccCENBandwidthPackage_movedFromAlicloud(t *testing.T) {
 	request.Name = "from-alicloud"
 	request.BandwidthPackageChargeType = "POSTPAY"
 	request.AutoPay = requests.NewBoolean(true)
-	out, err := testsupport.CBNClient(t, emu).CreateCenBandwidthPackage(request)
+	out, err := emutest.CBNClient(t, emu).CreateCenBandwidthPackage(request)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,20 +7,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
-const alicloudAddress = testsupport.AlicloudAddress
+const alicloudAddress = emutest.AlicloudAddress
 
 // move runs the resource's state movers as the framework does.
 func move(t *testing.T, addr, typeName, rawJSON string) (*resource.MoveStateResponse, bool) {
 	t.Helper()
-	return testsupport.Move(t, &bandwidthPackageResource{}, addr, typeName, rawJSON)
+	return emutest.Move(t, &bandwidthPackageResource{}, addr, typeName, rawJSON)
 }
 
 func movedModel(t *testing.T, rawJSON string) bandwidthPackageModel {
 	t.Helper()
-	return testsupport.Moved[bandwidthPackageModel](t, &bandwidthPackageResource{}, "alicloud_cen_bandwidth_package", rawJSON)
+	return emutest.Moved[bandwidthPackageModel](t, &bandwidthPackageResource{}, "alicloud_cen_bandwidth_package", rawJSON)
 }
 
 // The state of a current alicloud provider: payment_type, the name under

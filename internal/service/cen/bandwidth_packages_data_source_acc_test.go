@@ -16,7 +16,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // dataSourcePlans is more than one page (50) of DescribeCenBandwidthPackages.
@@ -26,7 +26,7 @@ const dataSourcePlans = 57
 // tagged team=even, odd ones PREPAY; each named ds-NN. It returns their IDs.
 func seedPlans(t *testing.T, emu *emulator.Server, n int) []string {
 	t.Helper()
-	conn := testsupport.CBNClient(t, emu)
+	conn := emutest.CBNClient(t, emu)
 	ids := make([]string, n)
 	for i := range n {
 		request := cbn.CreateCreateCenBandwidthPackageRequest()
@@ -108,7 +108,7 @@ func TestAccCENBandwidthPackagesDataSource_filters(t *testing.T) {
 	// A POSTPAY plan being released stays Deleting for the test's duration.
 	del := cbn.CreateDeleteCenBandwidthPackageRequest()
 	del.CenBandwidthPackageId = ids[4]
-	if _, err := testsupport.CBNClient(t, emu).DeleteCenBandwidthPackage(del); err != nil {
+	if _, err := emutest.CBNClient(t, emu).DeleteCenBandwidthPackage(del); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // The tests of the mapping from Describe's answer to the model: they fail
@@ -39,7 +39,7 @@ func mapAnswer(p *cbn.CenBandwidthPackage) bandwidthPackageModel {
 // mappedAttributes are the attributes modelFromAPI fills from the answer.
 func mappedAttributes(t *testing.T) []string {
 	var out []string
-	for _, attrs := range testsupport.FieldsRead(t, []*cbn.CenBandwidthPackage{answer()}, mapAnswer) {
+	for _, attrs := range emutest.FieldsRead(t, []*cbn.CenBandwidthPackage{answer()}, mapAnswer) {
 		for _, a := range attrs {
 			if !slices.Contains(out, a) {
 				out = append(out, a)
@@ -53,10 +53,10 @@ func mappedAttributes(t *testing.T) []string {
 // lists, and no other.
 func TestMappingReadsExactlyAPIFields(t *testing.T) {
 	var read []string
-	for field := range testsupport.FieldsRead(t, []*cbn.CenBandwidthPackage{answer()}, mapAnswer) {
+	for field := range emutest.FieldsRead(t, []*cbn.CenBandwidthPackage{answer()}, mapAnswer) {
 		read = append(read, field)
 	}
-	if msg := testsupport.SameSet("the fields modelFromAPI reads", read, "apiFields", apiFields); msg != "" {
+	if msg := emutest.SameSet("the fields modelFromAPI reads", read, "apiFields", apiFields); msg != "" {
 		t.Error(msg)
 	}
 }
@@ -64,7 +64,7 @@ func TestMappingReadsExactlyAPIFields(t *testing.T) {
 // TestSchemaAttributesFromAPI: every attribute of the resource is filled from
 // the answer, or listed in notFromAPI with the reason.
 func TestSchemaAttributesFromAPI(t *testing.T) {
-	testsupport.CheckAttributes(t, testSchema(t), mappedAttributes(t), notFromAPI)
+	emutest.CheckAttributes(t, testSchema(t), mappedAttributes(t), notFromAPI)
 }
 
 // TestDataSourceHasMappedAttributes: the data source lists, for each plan,
@@ -72,7 +72,7 @@ func TestSchemaAttributesFromAPI(t *testing.T) {
 func TestDataSourceHasMappedAttributes(t *testing.T) {
 	var resp datasource.SchemaResponse
 	NewBandwidthPackagesDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	testsupport.CheckDataSource(t, resp.Schema, "packages", mappedAttributes(t), testSchema(t))
+	emutest.CheckDataSource(t, resp.Schema, "packages", mappedAttributes(t), testSchema(t))
 }
 
 // TestEmulatorAnswersAPIFields: the emulator's DescribeCenBandwidthPackages
@@ -86,7 +86,7 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 	create.BandwidthPackageChargeType, create.Period, create.PricingCycle = "PREPAY", requests.NewInteger(1), "Month"
 	create.AutoPay, create.Name, create.Description = requests.NewBoolean(true), "fields", "every field"
 	create.Tag = &[]cbn.CreateCenBandwidthPackageTag{{Key: "env", Value: "test"}}
-	created, err := testsupport.CBNClient(t, emu).CreateCenBandwidthPackage(create)
+	created, err := emutest.CBNClient(t, emu).CreateCenBandwidthPackage(create)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 
 	describe := cbn.CreateDescribeCenBandwidthPackagesRequest()
 	describe.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "CenBandwidthPackageId", Value: &[]string{id}}}
-	out, err := testsupport.CBNClient(t, emu).DescribeCenBandwidthPackages(describe)
+	out, err := emutest.CBNClient(t, emu).DescribeCenBandwidthPackages(describe)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 	if err := json.Unmarshal(out.GetHttpContentBytes(), &raw); err != nil || len(raw.CenBandwidthPackages.CenBandwidthPackage) != 1 {
 		t.Fatalf("decoding %s: %v", out.GetHttpContentString(), err)
 	}
-	if missing := testsupport.MissingKeys(raw.CenBandwidthPackages.CenBandwidthPackage[0], apiFields); len(missing) > 0 {
+	if missing := emutest.MissingKeys(raw.CenBandwidthPackages.CenBandwidthPackage[0], apiFields); len(missing) > 0 {
 		t.Errorf("DescribeCenBandwidthPackages does not answer %v", missing)
 	}
 
@@ -115,7 +115,7 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := mapAnswer(p)
-	values := testsupport.Attributes(m)
+	values := emutest.Attributes(m)
 	for _, name := range mappedAttributes(t) {
 		if v := values[name]; v.IsNull() || v.IsUnknown() {
 			t.Errorf("%s is %s from the emulator's answer", name, v)

@@ -19,7 +19,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 const resourceName = "aliyun_ga_bandwidth_package.test"
@@ -30,7 +30,7 @@ var purchaseOnly = []string{"duration", "pricing_cycle", "auto_pay", "auto_use_c
 // newEmulator starts this test's own emulator with short delays.
 func newEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	return testsupport.FastEmulator(t, 300*time.Millisecond, 200*time.Millisecond, opts...)
+	return emutest.FastEmulator(t, 300*time.Millisecond, 200*time.Millisecond, opts...)
 }
 
 func planID(s *terraform.State) (string, error) {
@@ -142,7 +142,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 			if !ok {
 				return fmt.Errorf("subscription plan %s was released; it should have been kept to lapse", id)
 			}
-			out, err := testsupport.GACommon(t, emu, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
+			out, err := emutest.GACommon(t, emu, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
 			if err != nil {
 				return err
 			}
@@ -457,7 +457,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
   tags           = { env = "test" }
 }
 `
-	ga := testsupport.GAClient(t, emu)
+	ga := emutest.GAClient(t, emu)
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -473,7 +473,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					if _, err := ga.UpdateBandwidthPackage(req); err != nil {
 						return err
 					}
-					_, err := testsupport.GACommon(t, emu, "TagResources", map[string]string{
+					_, err := emutest.GACommon(t, emu, "TagResources", map[string]string{
 						"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
 					return err
 				}),

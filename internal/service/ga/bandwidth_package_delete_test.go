@@ -17,14 +17,14 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // TestDeleteSubscriptionTurnsRenewalOff checks what the acceptance test
 // cannot see: the warning destroy gives for a subscription, with its expiry.
 func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
-	emu := testsupport.Emulator(t, emulator.WithReadyDelay(50*time.Millisecond), emulator.WithUpdateDelay(50*time.Millisecond))
-	c := testsupport.Client(t, emu)
+	emu := emutest.Emulator(t, emulator.WithReadyDelay(50*time.Millisecond), emulator.WithUpdateDelay(50*time.Millisecond))
+	c := emutest.Client(t, emu)
 	ctx := context.Background()
 
 	create := gasdk.CreateCreateBandwidthPackageRequest()

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // alicloudAttributes are those of the stand-in for the official provider's
@@ -34,7 +34,7 @@ var alicloudAttributes = map[string]rschema.Attribute{
 func TestAccGABandwidthPackage_movedFromAlicloud(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := newEmulator(t)
-	out, err := testsupport.GACommon(t, emu, "CreateBandwidthPackage", map[string]string{
+	out, err := emutest.GACommon(t, emu, "CreateBandwidthPackage", map[string]string{
 		"Bandwidth": "20", "Type": "Basic", "BandwidthType": "Basic", "ChargeType": "POSTPAY",
 		"AutoPay": "true", "Name": "from-alicloud", "Tag.1.Key": "env", "Tag.1.Value": "prod",
 	})

@@ -15,7 +15,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // dataSourcePlans is more than one page (50) of ListBandwidthPackages.
@@ -42,7 +42,7 @@ func seedPlans(t *testing.T, emu *emulator.Server, n int) []string {
 			delete(q, "Ratio")
 			q["Tag.1.Key"], q["Tag.1.Value"] = "team", "even"
 		}
-		out, err := testsupport.GACommon(t, emu, "CreateBandwidthPackage", q)
+		out, err := emutest.GACommon(t, emu, "CreateBandwidthPackage", q)
 		if err != nil {
 			t.Fatalf("seeding plan %d: %v", i, err)
 		}
@@ -110,7 +110,7 @@ func TestAccGABandwidthPackagesDataSource_filters(t *testing.T) {
 	emu := acctest.Emulator(t, emulator.WithReadyDelay(0), emulator.WithUpdateDelay(time.Hour))
 	ids := seedPlans(t, emu, dataSourcePlans)
 	// A plan just modified stays updating for the test's duration.
-	if _, err := testsupport.GACommon(t, emu, "UpdateBandwidthPackage", map[string]string{"BandwidthPackageId": ids[5], "Bandwidth": "99"}); err != nil {
+	if _, err := emutest.GACommon(t, emu, "UpdateBandwidthPackage", map[string]string{"BandwidthPackageId": ids[5], "Bandwidth": "99"}); err != nil {
 		t.Fatal(err)
 	}
 	resource.Test(t, resource.TestCase{

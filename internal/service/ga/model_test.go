@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // The tests of the mapping from the API's answers to the model: they fail
@@ -72,18 +72,18 @@ func attributesOf(read map[string][]string) []string {
 // planAttributes are the attributes modelFromAPI fills from a plan's answer
 // and its tags: what both the resource and the data source read.
 func planAttributes(t *testing.T) []string {
-	return append(attributesOf(testsupport.FieldsRead(t, []bandwidthPackage{planAnswer()}, mapPlan)), "tags")
+	return append(attributesOf(emutest.FieldsRead(t, []bandwidthPackage{planAnswer()}, mapPlan)), "tags")
 }
 
 // TestMappingReadsExactlyAPIFields: modelFromAPI reads every field
 // planFields and renewFields list, and no other, and takes the tags given.
 func TestMappingReadsExactlyAPIFields(t *testing.T) {
-	read := fieldsOf(testsupport.FieldsRead(t, []bandwidthPackage{planAnswer()}, mapPlan))
-	if msg := testsupport.SameSet("the plan fields modelFromAPI reads", read, "planFields", planFields); msg != "" {
+	read := fieldsOf(emutest.FieldsRead(t, []bandwidthPackage{planAnswer()}, mapPlan))
+	if msg := emutest.SameSet("the plan fields modelFromAPI reads", read, "planFields", planFields); msg != "" {
 		t.Error(msg)
 	}
-	read = fieldsOf(testsupport.FieldsRead(t, renewAnswers(), mapRenew))
-	if msg := testsupport.SameSet("the auto-renew fields modelFromAPI reads", read, "renewFields", renewFields); msg != "" {
+	read = fieldsOf(emutest.FieldsRead(t, renewAnswers(), mapRenew))
+	if msg := emutest.SameSet("the auto-renew fields modelFromAPI reads", read, "renewFields", renewFields); msg != "" {
 		t.Error(msg)
 	}
 	bp := planAnswer()
@@ -95,8 +95,8 @@ func TestMappingReadsExactlyAPIFields(t *testing.T) {
 // TestSchemaAttributesFromAPI: every attribute of the resource is filled from
 // the answers, or listed in notFromAPI with the reason.
 func TestSchemaAttributesFromAPI(t *testing.T) {
-	mapped := append(planAttributes(t), attributesOf(testsupport.FieldsRead(t, renewAnswers(), mapRenew))...)
-	testsupport.CheckAttributes(t, bandwidthPackageSchema(context.Background()), mapped, notFromAPI)
+	mapped := append(planAttributes(t), attributesOf(emutest.FieldsRead(t, renewAnswers(), mapRenew))...)
+	emutest.CheckAttributes(t, bandwidthPackageSchema(context.Background()), mapped, notFromAPI)
 }
 
 // TestDataSourceHasMappedAttributes: the data source lists, for each plan,
@@ -105,7 +105,7 @@ func TestSchemaAttributesFromAPI(t *testing.T) {
 func TestDataSourceHasMappedAttributes(t *testing.T) {
 	var resp datasource.SchemaResponse
 	NewBandwidthPackagesDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	testsupport.CheckDataSource(t, resp.Schema, "packages", planAttributes(t), bandwidthPackageSchema(context.Background()))
+	emutest.CheckDataSource(t, resp.Schema, "packages", planAttributes(t), bandwidthPackageSchema(context.Background()))
 }
 
 // TestPlanOfCopiesEveryField: Describe's answer reaches the mapping whole.
@@ -141,11 +141,11 @@ func TestPlanOfCopiesEveryField(t *testing.T) {
 // pay-as-you-go cross-region plan the mapping fills every mapped attribute.
 func TestEmulatorAnswersAPIFields(t *testing.T) {
 	t.Parallel()
-	emu := testsupport.Emulator(t, emulator.WithReadyDelay(0), emulator.WithUpdateDelay(0))
-	c := testsupport.Client(t, emu)
+	emu := emutest.Emulator(t, emulator.WithReadyDelay(0), emulator.WithUpdateDelay(0))
+	c := emutest.Client(t, emu)
 	call := func(action string, q map[string]string) map[string]any {
 		t.Helper()
-		out, err := testsupport.GACommon(t, emu, action, q)
+		out, err := emutest.GACommon(t, emu, action, q)
 		if err != nil {
 			t.Fatalf("%s: %v", action, err)
 		}
@@ -161,7 +161,7 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 	} {
 		id, _ := call("CreateBandwidthPackage", create)["BandwidthPackageId"].(string)
 		call("UpdateBandwidthPackage", map[string]string{"BandwidthPackageId": id, "Name": "fields", "Description": "every field"})
-		if missing := testsupport.MissingKeys(call("DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": id}), planFields); len(missing) > 0 {
+		if missing := emutest.MissingKeys(call("DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": id}), planFields); len(missing) > 0 {
 			t.Errorf("DescribeBandwidthPackage does not answer %v", missing)
 		}
 		list, _ := call("ListBandwidthPackages", map[string]string{"BandwidthPackageId": id})["BandwidthPackages"].([]any)
@@ -169,11 +169,11 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 			t.Fatalf("ListBandwidthPackages listed %d plans", len(list))
 		}
 		listed, _ := list[0].(map[string]any)
-		if missing := testsupport.MissingKeys(listed, append(slices.Clone(planFields), listTagsField)); len(missing) > 0 {
+		if missing := emutest.MissingKeys(listed, append(slices.Clone(planFields), listTagsField)); len(missing) > 0 {
 			t.Errorf("ListBandwidthPackages does not answer %v", missing)
 		}
 		renew := call("DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
-		if missing := testsupport.MissingKeys(renew, renewFields); len(missing) > 0 {
+		if missing := emutest.MissingKeys(renew, renewFields); len(missing) > 0 {
 			t.Errorf("DescribeBandwidthPackageAutoRenewAttribute does not answer %v", missing)
 		}
 
@@ -183,13 +183,13 @@ func TestEmulatorAnswersAPIFields(t *testing.T) {
 			t.Fatal(err)
 		}
 		cancel()
-		for name, v := range testsupport.Attributes(m) {
+		for name, v := range emutest.Attributes(m) {
 			if !v.IsNull() && !v.IsUnknown() {
 				filled[name] = true
 			}
 		}
 	}
-	mapped := append(planAttributes(t), attributesOf(testsupport.FieldsRead(t, renewAnswers(), mapRenew))...)
+	mapped := append(planAttributes(t), attributesOf(emutest.FieldsRead(t, renewAnswers(), mapRenew))...)
 	for _, name := range mapped {
 		if !filled[name] {
 			t.Errorf("%s is null from the emulator's answers", name)

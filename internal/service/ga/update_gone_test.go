@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/testsupport"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 // An update of a plan deleted outside Terraform fails at once, saying the
@@ -23,8 +23,8 @@ import (
 // Describe still shows the plan (the lag just after create). (The acceptance
 // tests cannot reach this: their refresh drops the plan first.)
 func TestUpdateOfDeletedPlanFailsAtOnce(t *testing.T) {
-	emu := testsupport.Emulator(t, emulator.WithReadyDelay(10*time.Millisecond), emulator.WithDeleteDelay(0))
-	c := testsupport.Client(t, emu)
+	emu := emutest.Emulator(t, emulator.WithReadyDelay(10*time.Millisecond), emulator.WithDeleteDelay(0))
+	c := emutest.Client(t, emu)
 	ctx := context.Background()
 	create := gasdk.CreateCreateBandwidthPackageRequest()
 	create.RegionId, create.Bandwidth, create.Type, create.BandwidthType = "cn-hangzhou", requests.NewInteger(5), "Basic", "Basic"

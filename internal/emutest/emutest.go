@@ -1,8 +1,10 @@
-// Package testsupport holds the test helpers that talk to an in-process API
-// emulator: starting one, SDK clients pointed at it and the provider's
-// client.Client built against it. Unlike acctest it does not import the
-// provider, so the in-package tests of cen and ga can use it too.
-package testsupport
+// Package emutest holds the helpers of tests that talk to an in-process API
+// emulator without the provider: starting one, SDK clients pointed at it, the
+// provider's client.Client built against it, and changes behind Terraform's
+// back. Unlike acctest (acceptance tests: the provider served to the
+// terraform CLI) it does not import the provider, so the in-package tests of
+// cen and ga can use it too.
+package emutest
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package testsupport
+package emutest
 
 import (
 	"fmt"
@@ -161,7 +161,7 @@ func change(v reflect.Value) reflect.Value {
 	case reflect.Interface:
 		out.Set(reflect.ValueOf("changed"))
 	default:
-		panic(fmt.Sprintf("testsupport: cannot change a %s", v.Kind()))
+		panic(fmt.Sprintf("emutest: cannot change a %s", v.Kind()))
 	}
 	return out
 }
