@@ -16,8 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/provider"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/provider"
 )
 
 // ProviderName is the provider's type name, the key of the factories.

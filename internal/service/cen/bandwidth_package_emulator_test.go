@@ -17,8 +17,8 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 )
 
 // These tests drive the resource's methods and helpers directly against an
