@@ -20,6 +20,12 @@ var cenAreas = map[string]string{
 
 const cenTimeLayout = "2006-01-02T15:04Z"
 
+// CEN bandwidth range, Mbit/s (CreateCenBandwidthPackage, ModifyCenBandwidthPackageSpec).
+const (
+	cenMinBandwidth = 2
+	cenMaxBandwidth = 10000
+)
+
 func checkNameLike(name, value string, maxLen int) *apiError {
 	if value == "" {
 		return nil
@@ -35,11 +41,11 @@ func checkTags(tags []Tag) *apiError {
 		return newErr(400, "InvalidParameter", "You can specify at most %d tags.", maxTags)
 	}
 	for _, t := range tags {
-		if len([]rune(t.Key)) > 64 || strings.HasPrefix(t.Key, "aliyun") || strings.HasPrefix(t.Key, "acs:") ||
+		if len([]rune(t.Key)) > maxTagKeyLen || strings.HasPrefix(t.Key, "aliyun") || strings.HasPrefix(t.Key, "acs:") ||
 			strings.HasPrefix(t.Key, "http://") || strings.HasPrefix(t.Key, "https://") {
 			return newErr(400, "InvalidParameter", "The tag key %q is not valid.", t.Key)
 		}
-		if len([]rune(t.Value)) > 128 || strings.HasPrefix(t.Value, "http://") || strings.HasPrefix(t.Value, "https://") {
+		if len([]rune(t.Value)) > maxTagValueLen || strings.HasPrefix(t.Value, "http://") || strings.HasPrefix(t.Value, "https://") {
 			return newErr(400, "InvalidParameter", "The tag value %q is not valid.", t.Value)
 		}
 	}
@@ -78,9 +84,14 @@ func cenCreate(s *Server, c *call) (map[string]any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	bw, err := strconv.Atoi(bwStr)
-	if err != nil || bw < 2 || bw > 10000 {
-		return nil, newErr(400, "InvalidParameter", "The specified Bandwidth %q is not valid: valid values are 2 to 10000.", bwStr)
+	bw, ok := atoi32(bwStr)
+	if !ok {
+		return nil, invalid("Bandwidth", bwStr)
+	}
+	if bw < cenMinBandwidth || bw > cenMaxBandwidth {
+		// CreateCenBandwidthPackage documents its own code for a bandwidth it does not sell.
+		return nil, newErr(400, "ParameterIllegal.BandwidthPackage",
+			"The parameter of bandwidth packaged is illegal: Bandwidth %d is not 2 to 10000.", bw)
 	}
 	areas := [2]string{}
 	for i, name := range []string{"GeographicRegionAId", "GeographicRegionBId"} {
@@ -252,6 +263,44 @@ func (p *plan) cenView(now time.Time) cenView {
 	return v
 }
 
+// cenFilterKeys are DescribeCenBandwidthPackages' documented filter keys.
+var cenFilterKeys = map[string]bool{"CenId": true, "Status": true, "CenBandwidthPackageId": true, "Name": true}
+
+// DescribeCenBandwidthPackages' documented limits: 5 filters of 5 values, 20 tags.
+const (
+	cenMaxFilters      = 5
+	cenMaxFilterValues = 5
+)
+
+// cenTagFilter reads DescribeCenBandwidthPackages' Tag.N filter: an empty or over-long key
+// answers IllegalParam.TagKey, an over-long value IllegalParam.TagValue (the codes the action
+// documents).
+func cenTagFilter(p params) ([]Tag, *apiError) {
+	keys, vals := p.indexed("Tag", ".Key"), p.indexed("Tag", ".Value")
+	idx := map[int]string{}
+	for n := range keys {
+		idx[n] = ""
+	}
+	for n := range vals {
+		idx[n] = ""
+	}
+	if len(idx) > maxTags {
+		return nil, newErr(400, "InvalidParameter", "You can specify at most %d tags.", maxTags)
+	}
+	var out []Tag
+	for _, n := range sortedKeys(idx) {
+		key, val := keys[n], vals[n]
+		if key == "" || len([]rune(key)) > maxTagKeyLen {
+			return nil, newErr(400, "IllegalParam.TagKey", "The tag keys are not valid: Tag.%d.Key %q.", n, key)
+		}
+		if len([]rune(val)) > maxTagValueLen {
+			return nil, newErr(400, "IllegalParam.TagValue", "The tag values are not valid: Tag.%d.Value is longer than %d characters.", n, maxTagValueLen)
+		}
+		out = append(out, Tag{Key: key, Value: val})
+	}
+	return out, nil
+}
+
 type cenFilter struct {
 	key    string
 	values map[string]bool
@@ -265,12 +314,24 @@ func (f cenFilter) match(p *plan, now time.Time) bool {
 		return f.values[p.Name]
 	case "Status":
 		return f.values[p.status(now)]
+	case "CenId":
+		for _, id := range p.CenIDs {
+			if f.values[id] {
+				return true
+			}
+		}
 	}
 	return false
 }
 
-// pageParams reads PageNumber (default 1) and PageSize (default 10, 1 to 50).
-func pageParams(p params) (int, int, *apiError) {
+// Largest PageSize of DescribeCenBandwidthPackages and of ListBandwidthPackages.
+const (
+	cenMaxPageSize = 50
+	gaMaxPageSize  = 100
+)
+
+// pageParams reads PageNumber (default 1) and PageSize (default 10, 1 to maxSize).
+func pageParams(p params, maxSize int) (int, int, *apiError) {
 	num, e := p.intParam("PageNumber", 1)
 	if e != nil {
 		return 0, 0, e
@@ -282,7 +343,7 @@ func pageParams(p params) (int, int, *apiError) {
 	if num < 1 {
 		return 0, 0, invalid("PageNumber", p.get("PageNumber"))
 	}
-	if size < 1 || size > 50 {
+	if size < 1 || size > maxSize {
 		return 0, 0, invalid("PageSize", p.get("PageSize"))
 	}
 	return num, size, nil
@@ -331,7 +392,7 @@ func paginate[T any](all []T, num, size int) []T {
 
 func cenDescribe(s *Server, c *call) (map[string]any, *apiError) {
 	p := c.p
-	num, size, e := pageParams(p)
+	num, size, e := pageParams(p, cenMaxPageSize)
 	if e != nil {
 		return nil, e
 	}
@@ -341,18 +402,25 @@ func cenDescribe(s *Server, c *call) (map[string]any, *apiError) {
 	}
 	var filters []cenFilter
 	fkeys := p.indexed("Filter", ".Key")
+	if len(fkeys) > cenMaxFilters {
+		return nil, newErr(400, "InvalidParameter", "You can specify at most %d filters.", cenMaxFilters)
+	}
 	for _, n := range sortedKeys(fkeys) {
 		key := fkeys[n]
-		if key != "CenBandwidthPackageId" && key != "Name" && key != "Status" {
+		if !cenFilterKeys[key] {
 			return nil, invalid("Filter."+strconv.Itoa(n)+".Key", key)
 		}
 		f := cenFilter{key: key, values: map[string]bool{}}
-		for _, v := range p.list("Filter." + strconv.Itoa(n) + ".Value") {
+		vals := p.list("Filter." + strconv.Itoa(n) + ".Value")
+		if len(vals) > cenMaxFilterValues {
+			return nil, newErr(400, "InvalidParameter", "You can specify at most %d values for Filter.%d.", cenMaxFilterValues, n)
+		}
+		for _, v := range vals {
 			f.values[v] = true
 		}
 		filters = append(filters, f)
 	}
-	tags, e := p.tags("Tag")
+	tags, e := cenTagFilter(p)
 	if e != nil {
 		return nil, e
 	}
@@ -420,7 +488,15 @@ func cenFind(s *Server, c *call) (*plan, *apiError) {
 	return pl, nil
 }
 
-var errCENBusy = newErr(400, "InvalidStatus.Resource", "The resource is not in a valid state for the operation.")
+var errCENBusy = newErr(400, "InvalidStatus.Resource", "The status of the specified resource is invalid.")
+
+var errCENSpecUnchanged = newErr(400, "Operation.Failed",
+	"Spec of the specified bandwidth package is not changed, please check again.")
+
+// errCENDeleteBusy is DeleteCenBandwidthPackage's own refusal of a plan that is not Idle or
+// InUse (Creating, Updating, Deleting), with the status its reference documents.
+var errCENDeleteBusy = newErr(403, "InvalidOperation.BwpInstanceStatus",
+	"The CBN bandwidth package is not in a valid state for the operation.")
 
 func cenModifyAttribute(s *Server, c *call) (map[string]any, *apiError) {
 	pl, e := cenFind(s, c)
@@ -456,12 +532,16 @@ func cenModifySpec(s *Server, c *call) (map[string]any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	bw, err := strconv.Atoi(bwStr)
-	if err != nil || bw < 2 || bw > 10000 {
+	bw, ok := atoi32(bwStr)
+	if !ok || bw < cenMinBandwidth || bw > cenMaxBandwidth {
 		return nil, newErr(400, "InvalidParameter", "The specified Bandwidth %q is not valid: valid values are 2 to 10000.", bwStr)
 	}
 	if !pl.ready(c.now) {
 		return nil, errCENBusy
+	}
+	if bw == pl.Bandwidth {
+		// ModifyCenBandwidthPackageSpec documents Operation.Failed for a spec that does not change.
+		return nil, errCENSpecUnchanged
 	}
 	pl.Bandwidth = bw
 	pl.BusyUntil = c.now.Add(s.cfg.updateDelay)
@@ -478,7 +558,7 @@ func cenDelete(s *Server, c *call) (map[string]any, *apiError) {
 		return nil, e
 	}
 	if !pl.ready(c.now) {
-		return nil, errCENBusy
+		return nil, errCENDeleteBusy
 	}
 	if !pl.expired(c.now) {
 		return nil, errPrepayRelease

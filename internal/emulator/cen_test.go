@@ -152,8 +152,9 @@ func TestCENCreateRefusals(t *testing.T) {
 	}{
 		{"no bandwidth", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "" }, "MissingParameter.Bandwidth"},
 		{"no area A", func(r *cbn.CreateCenBandwidthPackageRequest) { r.GeographicRegionAId = "" }, "MissingParameter.GeographicRegionAId"},
-		{"bandwidth 1", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "1" }, "InvalidParameter"},
-		{"bandwidth 10001", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "10001" }, "InvalidParameter"},
+		{"bandwidth 1", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "1" }, "ParameterIllegal.BandwidthPackage"},
+		{"bandwidth 10001", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "10001" }, "ParameterIllegal.BandwidthPackage"},
+		{"bandwidth past int32", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "2147483648" }, "InvalidParameter"},
 		{"bandwidth text", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Bandwidth = "ten" }, "InvalidParameter"},
 		{"bad area", func(r *cbn.CreateCenBandwidthPackageRequest) { r.GeographicRegionBId = "Mars" }, "InvalidParameter"},
 		{"url name", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Name = "http://x" }, "InvalidParameter"},
@@ -298,8 +299,9 @@ func TestCENModifyRefusals(t *testing.T) {
 	wantAPIError(t, err, "ParameterBwpInstanceId", 400)
 	del := cbn.CreateDeleteCenBandwidthPackageRequest()
 	del.CenBandwidthPackageId = id
+	// Delete has its own code (and status) for a plan that is not Idle or InUse.
 	_, err = c.DeleteCenBandwidthPackage(del)
-	wantAPIError(t, err, "InvalidStatus.Resource", 400)
+	wantAPIError(t, err, "InvalidOperation.BwpInstanceStatus", 403)
 	_, err = c.DeleteCenBandwidthPackage(cbn.CreateDeleteCenBandwidthPackageRequest())
 	wantAPIError(t, err, "MissingParameter.CenBandwidthPackageId", 400)
 }
@@ -371,30 +373,51 @@ func TestCENTags(t *testing.T) {
 	untag.ResourceType = "bandwidthpackage"
 	untag.ResourceId = &[]string{a}
 	_, err = c.UntagResources(untag)
-	wantAPIError(t, err, "MissingParameter.TagKey", 400)
+	wantAPIError(t, err, "MissingParam", 400) // CEN's tag calls document MissingParam
 
 	many := make([]cbn.TagResourcesTag, 20)
 	for i := range many {
 		many[i] = cbn.TagResourcesTag{Key: "k" + strconv.Itoa(i), Value: "v"}
 	}
-	tag.ResourceId = &[]string{a}
-	tag.Tag = &many
-	if _, err := c.TagResources(tag); err != nil {
+	// The SDK keeps a request's earlier query parameters, so each call gets a fresh request.
+	tagReq := func(tags ...cbn.TagResourcesTag) *cbn.TagResourcesRequest {
+		r := cbn.CreateTagResourcesRequest()
+		r.ResourceType = "bandwidthpackage"
+		r.ResourceId = &[]string{a}
+		r.Tag = &tags
+		return r
+	}
+	if _, err := c.TagResources(tagReq(many...)); err != nil {
 		t.Fatalf("20 tags: %v", err)
 	}
-	tag.Tag = &[]cbn.TagResourcesTag{{Key: "one-more", Value: "v"}}
-	_, err = c.TagResources(tag)
+	_, err = c.TagResources(tagReq(cbn.TagResourcesTag{Key: "one-more", Value: "v"}))
 	wantAPIError(t, err, "QuotaExceeded.TagNum", 400)
-	tag.Tag = &[]cbn.TagResourcesTag{{Key: "k3", Value: "overwritten"}}
-	if _, err := c.TagResources(tag); err != nil {
+	if _, err := c.TagResources(tagReq(cbn.TagResourcesTag{Key: "k3", Value: "overwritten"})); err != nil {
 		t.Fatalf("overwriting an existing key must not count: %v", err)
 	}
+	_, err = c.TagResources(tagReq(cbn.TagResourcesTag{Key: "k3", Value: "a"}, cbn.TagResourcesTag{Key: "k3", Value: "b"}))
+	wantAPIError(t, err, "DuplicatedParam.TagKey", 400)
+	_, err = c.TagResources(tagReq(cbn.TagResourcesTag{Key: "k3"}))
+	wantAPIError(t, err, "MissingParameter.TagValue", 400) // the SDK leaves an empty value out
+	tag = tagReq(cbn.TagResourcesTag{Key: "k3", Value: "v"})
 
 	tag.ResourceId = &[]string{"cenbwp-missing"}
 	_, err = c.TagResources(tag)
-	wantAPIError(t, err, "InvalidResourceId.NotFound", 400)
+	wantAPIError(t, err, "InvalidInstanceIds.NotFound", 400)
+	// Cen is a documented type, but the plan's ID names no CEN instance.
 	tag.ResourceId = &[]string{a}
 	tag.ResourceType = "cen"
 	_, err = c.TagResources(tag)
-	wantAPIError(t, err, "InvalidParameter", 400)
+	wantAPIError(t, err, "InvalidInstanceIds.NotFound", 400)
+	tag.ResourceType = "vpc"
+	_, err = c.TagResources(tag)
+	wantAPIError(t, err, "InvalidInstanceType.NotFound", 400)
+	tooMany := make([]string, 21)
+	for i := range tooMany {
+		tooMany[i] = a
+	}
+	tag.ResourceType = "BandwidthPackage"
+	tag.ResourceId = &tooMany
+	_, err = c.TagResources(tag)
+	wantAPIError(t, err, "SizeLimitExceeded.ResourceIdNum", 400)
 }

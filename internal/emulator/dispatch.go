@@ -51,6 +51,10 @@ var routes = map[string]map[string]route{
 	},
 }
 
+// gaRegionOptional are the GA actions whose RegionId is optional (cn-hangzhou by default);
+// every other GA action requires it, as the GA reference documents.
+var gaRegionOptional = map[string]bool{"UpdateBandwidthPackagaAutoRenewAttribute": true}
+
 // ServeHTTP serves the signed API and, under /_emulator/, the control API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/_emulator/") {
@@ -154,6 +158,10 @@ func (s *Server) run(rt route, c *call) (map[string]any, *apiError) {
 			return nil, newErr(403, "Forbidden.RAM", "User not authorized to operate on the specified resource, or this API doesn't support RAM.")
 		}
 		return nil, newErr(400, "Unauthorized", "The AccessKeyId is unauthorized.")
+	}
+	if c.product == productGA && !gaRegionOptional[c.action] && c.p.get("RegionId") == "" {
+		s.mu.Unlock()
+		return nil, missing("RegionId")
 	}
 	token := c.p.get("ClientToken")
 	var key, fp string

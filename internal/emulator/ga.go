@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -15,13 +16,40 @@ func gaTime(t time.Time) string {
 
 var gaBandwidthTypes = map[string]bool{"Basic": true, "Enhanced": true, "Advanced": true}
 
+// GA bandwidth range, Mbit/s (CreateBandwidthPackage, UpdateBandwidthPackage).
+const (
+	gaMinBandwidth = 2
+	gaMaxBandwidth = 2000
+)
+
+// gaCheckBandwidth parses a GA bandwidth. A number out of range answers
+// COMMODITY.INVALID_COMPONENT, as CreateBandwidthPackage documents ("The bandwidth parameter is
+// incorrect or out of range"); UpdateBandwidthPackage documents the same code, and a larger or
+// smaller plan is the same commodity order, so it answers it too.
 func gaCheckBandwidth(bwStr string) (int, *apiError) {
-	bw, err := strconv.Atoi(bwStr)
-	if err != nil || bw < 2 || bw > 2000 {
-		return 0, newErr(400, "InvalidParameter", "The specified Bandwidth %q is not valid: valid values are 2 to 2000.", bwStr)
+	bw, ok := atoi32(bwStr)
+	if !ok {
+		return 0, invalid("Bandwidth", bwStr)
+	}
+	if bw < gaMinBandwidth || bw > gaMaxBandwidth {
+		return 0, newErr(400, "COMMODITY.INVALID_COMPONENT",
+			"The bandwidth parameter is incorrect or out of range: %d is not 2 to 2000.", bw)
 	}
 	return bw, nil
 }
+
+// gaBillingTypes are the accepted BillingType spellings. The reference spells the 95th-percentile
+// billing PayBY95; the official Terraform provider sends PayBy95 to the live API in its acceptance
+// tests, so the API takes both. Describe and List answer the spelling the plan was created with
+// (DESIGN.md, "Emulator conformance choices").
+var gaBillingTypes = map[string]bool{"PayByTraffic": true, "PayBY95": true, "PayBy95": true}
+
+func isPayBy95(billing string) bool { return strings.EqualFold(billing, "PayBY95") }
+
+// gaTypeRank orders the bandwidth types UpdateBandwidthPackage can move between:
+// Basic can be upgraded to Enhanced and Enhanced downgraded to Basic; an Advanced plan's type
+// cannot change, nor can another plan become Advanced.
+var gaTypeRank = map[string]int{"Basic": 1, "Enhanced": 2}
 
 func gaCreate(s *Server, c *call) (map[string]any, *apiError) {
 	p := c.p
@@ -67,11 +95,11 @@ func gaCreate(s *Server, c *call) (map[string]any, *apiError) {
 		if e != nil {
 			return nil, e
 		}
-		d, err := strconv.Atoi(ds)
+		d, ok := atoi32(ds)
 		switch {
 		case cycle != "Month" && cycle != "Year":
 			return nil, invalid("PricingCycle", cycle)
-		case err != nil || d < 1 || (cycle == "Month" && d > 9) || (cycle == "Year" && d > 3):
+		case !ok || d < 1 || (cycle == "Month" && d > 9) || (cycle == "Year" && d > 3):
 			return nil, invalid("Duration", ds)
 		}
 		duration = d
@@ -80,17 +108,17 @@ func gaCreate(s *Server, c *call) (map[string]any, *apiError) {
 	if billing == "" && charge == "POSTPAY" {
 		billing = "PayByTraffic"
 	}
-	if billing != "" && billing != "PayByTraffic" && billing != "PayBY95" {
+	if billing != "" && !gaBillingTypes[billing] {
 		return nil, invalid("BillingType", billing)
 	}
 	ratio := 0
-	if p.has("Ratio") || billing == "PayBY95" {
+	if p.has("Ratio") || isPayBy95(billing) {
 		rs, e := p.required("Ratio")
 		if e != nil {
 			return nil, e
 		}
-		r, err := strconv.Atoi(rs)
-		if err != nil || r < 30 || r > 100 {
+		r, ok := atoi32(rs)
+		if !ok || r < 30 || r > 100 {
 			return nil, invalid("Ratio", rs)
 		}
 		ratio = r
@@ -259,13 +287,16 @@ func gaDescribe(s *Server, c *call) (map[string]any, *apiError) {
 
 func gaList(s *Server, c *call) (map[string]any, *apiError) {
 	p := c.p
-	num, size, e := pageParams(p)
+	num, size, e := pageParams(p, gaMaxPageSize)
 	if e != nil {
 		return nil, e
 	}
 	tags, e := p.tags("Tag")
 	if e != nil {
 		return nil, e
+	}
+	if len(tags) > maxTags {
+		return nil, newErr(400, "InvalidParameter", "You can specify at most %d tags.", maxTags)
 	}
 	var ids []string
 	if id := p.get("BandwidthPackageId"); id != "" {
@@ -319,6 +350,20 @@ func gaUpdate(s *Server, c *call) (map[string]any, *apiError) {
 	}
 	if !pl.ready(c.now) {
 		return nil, errGABusy
+	}
+	typeStep := 0 // +1 an upgrade of the type, -1 a downgrade
+	if bwType != "" && bwType != pl.BandwidthType {
+		from, to := gaTypeRank[pl.BandwidthType], gaTypeRank[bwType]
+		if from == 0 || to == 0 {
+			return nil, newErr(400, "COMMODITY.INVALID_COMPONENT",
+				"The Basic type only can be upgraded to the Enhanced, and the Enhanced type only can be downgraded to the Basic. "+
+					"The type of the Advanced bandwidth can not be changed: %s to %s.", pl.BandwidthType, bwType)
+		}
+		typeStep = to - from
+	}
+	if (bw > pl.Bandwidth && typeStep < 0) || (bw < pl.Bandwidth && typeStep > 0) {
+		return nil, newErr(400, "UpgradeError.BandwidthPackage",
+			"The bandwidth package configurations should be either all upgrades or all downgrades.")
 	}
 	autoPay, e := p.boolParam("AutoPay", false)
 	if e != nil {
@@ -392,6 +437,11 @@ func gaUpdateAutoRenew(s *Server, c *call) (map[string]any, *apiError) {
 	if status != "" && !renewalStatuses[status] {
 		return nil, invalid("RenewalStatus", status)
 	}
+	if !p.has("AutoRenew") && status == "" {
+		// The call's documented refusal of an update with nothing to set.
+		return nil, newErr(400, "ParamIllegal.SpInstanceAutoRenew",
+			"The param AutoRenew and RenewalStatus cannot be empty at the same time.")
+	}
 	switch {
 	case status != "":
 		// RenewalStatus wins over AutoRenew, as in the API: it is the newer parameter.
@@ -422,15 +472,31 @@ func gaDescribeAutoRenew(s *Server, c *call) (map[string]any, *apiError) {
 	}, nil
 }
 
+// gaResourceGroupTypes are the ResourceType values ChangeResourceGroup documents.
+var gaResourceGroupTypes = map[string]string{
+	"bandwidthpackage": gaResourceTypes["bandwidthpackage"],
+	"accelerator":      gaResourceTypes["accelerator"],
+	"basicaccelerator": gaResourceTypes["basicaccelerator"],
+	"acl":              gaResourceTypes["acl"],
+}
+
 // gaChangeResourceGroup serves ChangeResourceGroup: ResourceId, ResourceType, NewResourceGroupId.
 // Response: RequestId.
 func gaChangeResourceGroup(s *Server, c *call) (map[string]any, *apiError) {
-	if e := checkResourceType(c.p); e != nil {
+	rt, e := resourceType(c, gaResourceGroupTypes)
+	if e != nil {
 		return nil, e
 	}
 	rg, e := c.p.required("NewResourceGroupId")
 	if e != nil {
 		return nil, e
+	}
+	id, e := c.p.required("ResourceId")
+	if e != nil {
+		return nil, e
+	}
+	if rt != tagResourceType {
+		return nil, notFoundFor(c.product, rt, id)
 	}
 	pl, e := gaFind(s, c, "ResourceId")
 	if e != nil {

@@ -20,7 +20,7 @@ func TestGALifecycle(t *testing.T) {
 		r.ChargeType = "PREPAY"
 		r.PricingCycle = "Month"
 		r.Duration = "3"
-		r.BandwidthType = "Enhanced"
+		r.BandwidthType = "Basic"
 		r.AutoUseCoupon = "true"
 		// Documented parameters the typed request lacks still reach the wire.
 		r.QueryParams["AutoRenew"] = "true"
@@ -39,7 +39,7 @@ func TestGALifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.State != "init" || d.Bandwidth != 20 || d.Type != "Basic" || d.BandwidthType != "Enhanced" ||
+	if d.State != "init" || d.Bandwidth != 20 || d.Type != "Basic" || d.BandwidthType != "Basic" ||
 		d.ChargeType != "PREPAY" || d.RegionId != "cn-hangzhou" || d.Accelerators == nil {
 		t.Fatalf("describe: %+v", d)
 	}
@@ -75,7 +75,7 @@ func TestGALifecycle(t *testing.T) {
 
 	up.Name = "ga-plan"
 	up.Description = "desc"
-	up.BandwidthType = "Advanced"
+	up.BandwidthType = "Enhanced" // an upgrade, as the larger bandwidth is
 	// A larger subscription is a purchase; unpaid it would wait for its order.
 	up.AutoPay = requests.NewBoolean(true)
 	u, err := c.UpdateBandwidthPackage(up)
@@ -92,7 +92,7 @@ func TestGALifecycle(t *testing.T) {
 	wantAPIError(t, err, "StateError.BandwidthPackage", 400)
 	eventually(t, "active after update", func() bool { return gaState(t, c, id) == "active" })
 	d, _ = c.DescribeBandwidthPackage(req)
-	if d.Bandwidth != 40 || d.Name != "ga-plan" || d.BandwidthType != "Advanced" || d.Description != "desc" {
+	if d.Bandwidth != 40 || d.Name != "ga-plan" || d.BandwidthType != "Enhanced" || d.Description != "desc" {
 		t.Fatalf("update not applied: %+v", d)
 	}
 
@@ -129,8 +129,9 @@ func TestGACreateRefusals(t *testing.T) {
 		{"no type", func(r *ga.CreateBandwidthPackageRequest) { r.Type = "" }, "MissingParameter.Type"},
 		{"bad type", func(r *ga.CreateBandwidthPackageRequest) { r.Type = "Huge" }, "InvalidParameter"},
 		{"bad bandwidth type", func(r *ga.CreateBandwidthPackageRequest) { r.BandwidthType = "Gold" }, "InvalidParameter"},
-		{"bandwidth 1", func(r *ga.CreateBandwidthPackageRequest) { r.Bandwidth = "1" }, "InvalidParameter"},
-		{"bandwidth 2001", func(r *ga.CreateBandwidthPackageRequest) { r.Bandwidth = "2001" }, "InvalidParameter"},
+		{"bandwidth 1", func(r *ga.CreateBandwidthPackageRequest) { r.Bandwidth = "1" }, "COMMODITY.INVALID_COMPONENT"},
+		{"bandwidth 2001", func(r *ga.CreateBandwidthPackageRequest) { r.Bandwidth = "2001" }, "COMMODITY.INVALID_COMPONENT"},
+		{"bandwidth text", func(r *ga.CreateBandwidthPackageRequest) { r.Bandwidth = "lots" }, "InvalidParameter"},
 		{"no bandwidth", func(r *ga.CreateBandwidthPackageRequest) { r.Bandwidth = "" }, "MissingParameter.Bandwidth"},
 		{"ratio 29", func(r *ga.CreateBandwidthPackageRequest) { r.BillingType = "PayBY95"; r.Ratio = "29" }, "InvalidParameter"},
 		{"ratio 101", func(r *ga.CreateBandwidthPackageRequest) { r.Ratio = "101" }, "InvalidParameter"},

@@ -116,14 +116,24 @@ func (p params) required(name string) (string, *apiError) {
 	return s, nil
 }
 
+// atoi32 parses an integer parameter: every integer parameter of both APIs is an int32
+// (the metadata's "format": "int32"), so a value outside it is not a number the API takes.
+func atoi32(s string) (int, bool) {
+	n, err := strconv.ParseInt(s, 10, 32)
+	if err != nil {
+		return 0, false
+	}
+	return int(n), true
+}
+
 // intParam parses an optional integer, answering def when absent.
 func (p params) intParam(name string, def int) (int, *apiError) {
 	s := p.get(name)
 	if s == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
+	n, ok := atoi32(s)
+	if !ok {
 		return 0, invalid(name, s)
 	}
 	return n, nil

@@ -13,8 +13,12 @@ type Tag struct {
 	Value string `json:"Value"`
 }
 
-// maxTags is the per-plan tag limit of both APIs.
-const maxTags = 20
+// Tag limits of both APIs: tags per plan, key and value lengths in characters.
+const (
+	maxTags        = 20
+	maxTagKeyLen   = 64
+	maxTagValueLen = 128
+)
 
 // plan is one bandwidth plan of either product. Status is derived from the timestamps
 // on every read, so no timers run and a reloaded state file keeps its schedule.
