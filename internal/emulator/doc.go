@@ -1,6 +1,8 @@
 package emulator
 
 // Where the API references are silent, the emulator answers as follows (code, HTTP status).
+// The codes the official API metadata documents (testdata/official-metadata.json) come back for
+// the triggers DESIGN.md lists under "Emulator conformance choices"; TestConformance checks them.
 //
 // Protocol, both products:
 //   - missing common parameter (AccessKeyId, Signature, SignatureNonce, Timestamp,
@@ -16,16 +18,22 @@ package emulator
 //   - body fault: the given body, status (200 when unset) and Content-Type; a 2xx one after
 //     processing the call (a damaged answer), an error status instead of processing (a proxy)
 //   - RAM denial (Account.DeniedActions): CEN Unauthorized 400, GA Forbidden.RAM 403
-//   - missing operation parameter: MissingParameter.<Name> 400; bad value: InvalidParameter 400
+//   - missing operation parameter: MissingParameter.<Name> 400 (CEN's tag calls: MissingParam 400);
+//     bad value: InvalidParameter 400; an integer outside int32: InvalidParameter 400
 //   - ClientToken reused with other parameters: IdempotentParameterMismatch 400
 //
 // CEN (Cbn 2017-09-12):
 //   - unknown or gone plan on Modify*/Delete: ParameterBwpInstanceId 400
-//   - Modify*/Delete while Creating, Updating or Deleting: InvalidStatus.Resource 400
+//   - Modify* while Creating, Updating or Deleting: InvalidStatus.Resource 400; Delete then:
+//     InvalidOperation.BwpInstanceStatus 403 (documented by DeleteCenBandwidthPackage)
+//   - ModifyCenBandwidthPackageSpec to the bandwidth the plan has: Operation.Failed 400
 //   - Delete of an unexpired PREPAY plan: Forbidden.Release 403, as DeleteCenBandwidthPackage's
 //     reference documents it ("Forbidden to release a PREPAY bandwidth instance within validity period.")
-//   - unsupported BandwidthPackageChargeType: UnSupported.ChargeType 400
-//   - tag on an unknown plan: InvalidResourceId.NotFound 400; over 20 tags: QuotaExceeded.TagNum 400
+//   - unsupported BandwidthPackageChargeType: UnSupported.ChargeType 400; Bandwidth out of
+//     2 to 10000 on create: ParameterIllegal.BandwidthPackage 400
+//   - tag calls: their own documented codes (DESIGN.md); an ID that names no plan:
+//     InvalidInstanceIds.NotFound 400; over 20 IDs: SizeLimitExceeded.ResourceIdNum 400; a plan
+//     over 20 tags: QuotaExceeded.TagNum 400
 //   - Status during a modification: Updating (the live API's intermediate state is not documented)
 //
 // GA (Ga 2019-11-20):
@@ -34,6 +42,15 @@ package emulator
 //   - Delete of an unexpired PREPAY plan: OperationUnsupported.PrepayBandwidthPackage 400 (the GA
 //     reference says subscription plans cannot be deleted but names no code)
 //   - China site with Type CrossDomain: InvalidParameter 400
+//   - RegionId missing (every action but UpdateBandwidthPackagaAutoRenewAttribute): MissingParameter.RegionId 400
+//   - Bandwidth out of 2 to 2000 (create, update), a type change the API refuses:
+//     COMMODITY.INVALID_COMPONENT 400; a larger bandwidth with a lower type (or the reverse):
+//     UpgradeError.BandwidthPackage 400
+//   - auto-renew update with neither AutoRenew nor RenewalStatus: ParamIllegal.SpInstanceAutoRenew 400
+//   - tag calls and ChangeResourceGroup: an ID given with a documented ResourceType other than
+//     bandwidthpackage names nothing here: NotExist.<Resource> 400 (ListTagResources: no rows)
+//   - BillingType PayBY95 (documented) and PayBy95 (sent by the official Terraform provider):
+//     both accepted, and answered as sent
 //   - CreateTime/ExpiredTime: epoch milliseconds in a string, as GA answers them
 //
 // Read after create (WithReadAfterCreateDelay, -read-after-create; default 0): for the delay
