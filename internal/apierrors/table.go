@@ -36,12 +36,15 @@ const credentialHint = " The provider takes credentials from, in order: the prov
 const busyHint = " The provider retries this while the resource's timeout allows; if it persists, " +
 	"wait for the operation in progress to finish (see the console) or raise the resource's timeouts."
 
-// table maps each error code documented in the API pages (../shared/api-docs)
-// and observed on the live API (BEHAVIOUR.md) to what the user sees.
+// table maps each error code documented for the actions the provider calls (the
+// API reference pages CreateCenBandwidthPackage and CreateBandwidthPackage, the
+// official API metadata of every CEN and GA action the provider calls, vendored
+// in internal/emulator/testdata) and observed on the live API (DESIGN.md, "API
+// facts the code relies on") to what the user sees.
 // Retry: the client retries the code up to max_retries times with backoff.
-// Busy codes that pass only after an operation ends are not retried by
-// default: the resource that expects them passes client.RetryOn(code), which
-// retries them until its timeout.
+// Busy codes that pass only after an operation of the plan (or an order) ends
+// are not retried by default: the resource that expects them passes
+// client.RetryOn(code), which retries them until its timeout.
 var table = []Entry{
 	// Throttling and server-side failures: pass by themselves.
 	{
@@ -300,6 +303,153 @@ var table = []Entry{
 		Detail:  "The API refused to release the plan: attachments are still being removed, or it is a subscription plan that is not expired (CEN does not release those before expiry)." + busyHint,
 	},
 
+	// ModifyCenBandwidthPackageSpec and DeleteCenBandwidthPackage (official API metadata).
+	{
+		Code:       "Operation.Failed",
+		Summary:    "the bandwidth plan already has this bandwidth",
+		Detail:     "The API refused a spec change to the bandwidth the plan already has. If an earlier attempt's answer was lost, the change was applied: run terraform plan again to see the plan's state. Otherwise please report this with the RequestId.",
+		Attributes: []string{attrBandwidth},
+	},
+	{
+		Code:       "OperationFailed.UpDownRadeConfigNoChange",
+		Summary:    "the bandwidth plan's configuration does not change",
+		Detail:     "The API refused an upgrade or downgrade order that changes nothing (the plan already has this bandwidth). If an earlier attempt's answer was lost, the change was applied: run terraform plan again to see the plan's state.",
+		Attributes: []string{attrBandwidth},
+	},
+	{
+		Code:    "OperationFailed.InsufficientBalance",
+		Summary: "the account's balance is insufficient",
+		Detail:  "The account does not have enough balance to pay for this change. Top up the account in the billing console (or pay the order there), then run Terraform again. The provider did not retry: this does not pass by itself.",
+	},
+	{
+		Code:    "OperationFailed.OperationIsProcessing",
+		Summary: "another operation is being processed",
+		Detail:  "The API refused the change while another operation on the account or plan was being processed. The provider retried with backoff and gave up; wait for the operation in progress to finish (see the console) and run Terraform again.",
+		Retry:   true,
+	},
+	{
+		Code:    "OperationFailed.OrderIsProcessing",
+		Summary: "an order of the bandwidth plan is being processed",
+		Detail:  "An earlier order of this plan (a purchase, renewal or change) is still being processed, or waits for payment. Pay or cancel it in the billing console (Orders), then run Terraform again.",
+	},
+	{
+		Code:    "InvalidOperation.BwpInstanceStatus",
+		Summary: "the bandwidth plan cannot be deleted in its current state",
+		Detail:  "The API refuses to delete a plan that is not Idle or InUse: it is being created, changed or already deleted (DeleteCenBandwidthPackage answers HTTP 403 for this)." + busyHint,
+	},
+
+	// The CEN tag calls TagResources, UntagResources and ListTagResources (official API metadata).
+	{
+		Code:    "InvalidInstanceIds.NotFound",
+		Summary: "the bandwidth plan does not exist",
+		Detail:  "The API's tag call does not know this bandwidth plan ID: it was deleted outside Terraform or the ID is wrong.",
+	},
+	{
+		Code:    "InvalidInstanceType.NotFound",
+		Summary: "the API does not know the resource type",
+		Detail:  "The tag call named a resource type the API does not know. This is likely a provider bug: please report it with the RequestId.",
+	},
+	{
+		Code:    "QuotaExceeded.TagNum",
+		Summary: "too many tags",
+		Detail:  "A bandwidth plan carries at most 20 custom tags, counting the ones it has already (set outside Terraform too). Remove some tags from the configuration or from the plan.",
+	},
+	{
+		Code:    "SizeLimitExceeded.ResourceIdNum",
+		Summary: "too many resource IDs in one tag call",
+		Detail:  "A CEN tag call takes at most 20 resource IDs. This is a provider bug: please report it with the RequestId.",
+	},
+	{
+		Code:    "MissingParam",
+		Summary: "a required parameter is missing",
+		Detail:  "The API reports a required parameter of the tag call missing; its message says which. This is likely a provider bug: please report it with the RequestId.",
+	},
+	{
+		Code:    "MissingParameter.TagKey",
+		Summary: "a tag key is missing",
+		Detail:  "The API received a tag without its key. Every tag needs a non-empty key; check the tags of the configuration.",
+	},
+	{
+		Code:    "MissingParameter.TagValue",
+		Summary: "a tag value is missing",
+		Detail:  "CEN's TagResources needs a value for every tag, and an empty value reaches the API as none. Give each tag of this plan a non-empty value.",
+	},
+	{
+		Code:    "DuplicatedParam.TagKey",
+		Summary: "a tag key is given twice",
+		Detail:  "The tag call carried the same tag key twice. Tag keys are case-sensitive and unique per plan; check the tags of the configuration, and report it with the RequestId if they are unique.",
+	},
+	{
+		Code:    "IllegalParamLength.Tag",
+		Summary: "a tag key or value is too long",
+		Detail:  "Tag keys may have up to 64 characters and values up to 128. Shorten the tag.",
+	},
+	{
+		Code:    "InvalidTagKey",
+		Summary: "a tag key is not valid",
+		Detail:  "The API refused a tag key: keys have 1 to 64 characters and must not contain http:// or https://. Change the tag key.",
+	},
+	{
+		Code:    "InvalidTagValue",
+		Summary: "a tag value is not valid",
+		Detail:  "The API refused a tag value: values have up to 128 characters and must not contain http:// or https://. Change the tag value.",
+	},
+	{
+		Code:    "Forbidden.TagKeys",
+		Summary: "these tag keys may not be set or removed",
+		Detail:  "The API does not let this account set or remove these tag keys: keys starting with aliyun or acs: are reserved by Alibaba Cloud, and a tag policy of the account can forbid others. Use other keys, or check the account's tag policies in the Tag console.",
+	},
+	{
+		Code:    "Forbidden.NotAllowedCategary",
+		Summary: "system tags may not be set",
+		Detail:  "The API refused a system tag: keys starting with acs: belong to Alibaba Cloud's system tags, which users cannot set or remove. Use other keys.",
+	},
+	{
+		Code:    "InvalidTagScope.NotFound",
+		Summary: "the tag scope does not exist",
+		Detail:  "The API does not know the tag scope of this request (an account-level tag policy setting). Check the account's tag policies in the Tag console, or contact Alibaba Cloud support with the RequestId.",
+	},
+	{
+		Code:    "IllegalParam.Region",
+		Summary: "the region is not valid",
+		Detail:  "The API refused the request's RegionId. Check region in the provider block (or ALIBABA_CLOUD_REGION) and the endpoints block.",
+	},
+	{
+		Code:    "BothEmpty.TagsAndResources",
+		Summary: "the tag listing names neither resources nor tags",
+		Detail:  "ListTagResources needs resource IDs or tags to filter on. This is a provider bug: please report it with the RequestId.",
+	},
+	{
+		Code:    "IllegalParam.NextToken",
+		Summary: "the listing's page token is not valid",
+		Detail:  "The API refused the NextToken of a paged listing (it may have expired while the listing changed). Run Terraform again; report it with the RequestId if it persists.",
+	},
+	// DescribeCenBandwidthPackages' tag filter (the data source's tags).
+	{
+		Code:    "IllegalParam.TagKey",
+		Summary: "a tag key of the filter is not valid",
+		Detail:  "The API refused a tag key used to filter bandwidth plans: keys have 1 to 64 characters. Check the tags of the data source.",
+	},
+	{
+		Code:    "IllegalParam.TagValue",
+		Summary: "a tag value of the filter is not valid",
+		Detail:  "The API refused a tag value used to filter bandwidth plans: values have up to 128 characters. Check the tags of the data source.",
+	},
+
+	// GA UpdateBandwidthPackage and UpdateBandwidthPackagaAutoRenewAttribute (official API metadata).
+	{
+		Code:    "COMMODITY.INVALID_COMPONENT",
+		Summary: "the bandwidth or bandwidth type is not allowed",
+		Detail: "The API refused the plan's bandwidth or bandwidth type. GA plans have 2 to 2000 Mbit/s; an existing plan's bandwidth_type can only change from Basic to Enhanced or from Enhanced to Basic, " +
+			"and an Advanced plan's type cannot change (nor can a plan become Advanced). Change bandwidth or bandwidth_type; waiting does not help.",
+		Attributes: []string{attrBandwidth, attrBandwidthType},
+	},
+	{
+		Code:    "ParamIllegal.SpInstanceAutoRenew",
+		Summary: "the auto-renewal change sets nothing",
+		Detail:  "UpdateBandwidthPackagaAutoRenewAttribute needs AutoRenew or RenewalStatus. This is a provider bug: please report it with the RequestId.",
+	},
+
 	// GA behaviour beyond the create page (BEHAVIOUR.md).
 	{
 		Code:    "NotExist.BandwidthPackage",
@@ -318,8 +468,9 @@ var table = []Entry{
 	},
 	{
 		Code:    "UpgradeError.BandwidthPackage",
-		Summary: "the GA bandwidth plan cannot be changed now",
-		Detail:  "An earlier change of this GA bandwidth plan is still in progress." + busyHint,
+		Summary: "the GA bandwidth plan cannot be changed this way now",
+		Detail: "The API refuses a change that is not all upgrades or all downgrades (a larger bandwidth with a lower bandwidth_type, or the reverse: apply the two changes one after the other), " +
+			"and a change while an earlier one is still in progress." + busyHint,
 	},
 	{
 		Code:    "BindExist.BandwidthPackage",

@@ -1,10 +1,12 @@
 package apierrors
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,7 +123,12 @@ func TestTableRowsAreComplete(t *testing.T) {
 			t.Errorf("%s must be in the credential family", c)
 		}
 	}
-	for c, retry := range map[string]bool{"UnknownError": true, "Throttling.Api": true, "Operation.Blocking": true, "PayFor.AccountMoneyValidateError": false, "GreaterThanGa.IpSetBandwidth": false} {
+	for c, retry := range map[string]bool{
+		"UnknownError": true, "Throttling.Api": true, "Operation.Blocking": true, "PayFor.AccountMoneyValidateError": false, "GreaterThanGa.IpSetBandwidth": false,
+		// Another operation passes by itself; a busy plan, an order and a refused value do not.
+		"OperationFailed.OperationIsProcessing": true, "InvalidOperation.BwpInstanceStatus": false,
+		"OperationFailed.OrderIsProcessing": false, "COMMODITY.INVALID_COMPONENT": false, "QuotaExceeded.TagNum": false,
+	} {
 		if e, _ := Lookup(c); e.Retry != retry {
 			t.Errorf("%s: Retry = %v, want %v", c, e.Retry, retry)
 		}
@@ -209,5 +216,64 @@ func TestRAMActionNamed(t *testing.T) {
 	}
 	if !errors.Is(se, se) {
 		t.Fatal("unreachable")
+	}
+}
+
+// providerActions are the CEN and GA actions the provider calls, as the official API
+// metadata names them (internal/emulator/testdata/official-metadata.json).
+var providerActions = map[string][]string{
+	"cbn": {"CreateCenBandwidthPackage", "DescribeCenBandwidthPackages", "ModifyCenBandwidthPackageAttribute",
+		"ModifyCenBandwidthPackageSpec", "DeleteCenBandwidthPackage", "TagResources", "UntagResources", "ListTagResources"},
+	"ga": {"CreateBandwidthPackage", "DescribeBandwidthPackage", "ListBandwidthPackages", "UpdateBandwidthPackage",
+		"DeleteBandwidthPackage", "UpdateBandwidthPackagaAutoRenewAttribute", "DescribeBandwidthPackageAutoRenewAttribute",
+		"TagResources", "UntagResources", "ListTagResources", "ChangeResourceGroup"},
+}
+
+// TestTableCoversMetadataCodes reads the vendored official API metadata: every error code it
+// documents for an action the provider calls must have a row, so a code added to the metadata
+// (or an action the provider starts calling) cannot be missed.
+func TestTableCoversMetadataCodes(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "emulator", "testdata", "official-metadata.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta struct {
+		Products map[string]struct {
+			Actions map[string]struct {
+				Errors []struct {
+					Status int    `json:"status"`
+					Code   string `json:"code"`
+				} `json:"errors"`
+			} `json:"actions"`
+		} `json:"products"`
+	}
+	if err := json.Unmarshal(data, &meta); err != nil {
+		t.Fatal(err)
+	}
+	codes := 0
+	for prod, actions := range providerActions {
+		for _, action := range actions {
+			a, ok := meta.Products[prod].Actions[action]
+			if !ok {
+				t.Errorf("%s %s: the provider calls it, the metadata does not list it", prod, action)
+				continue
+			}
+			for _, e := range a.Errors {
+				codes++
+				if _, ok := Lookup(e.Code); !ok {
+					t.Errorf("%s %s documents %s (HTTP %d), missing from the error table", prod, action, e.Code, e.Status)
+				}
+			}
+		}
+	}
+	for prod, p := range meta.Products {
+		for action := range p.Actions {
+			if !slices.Contains(providerActions[prod], action) {
+				t.Errorf("the metadata lists %s %s, which providerActions does not: add it if the provider calls it", prod, action)
+			}
+		}
+	}
+	if codes == 0 {
+		t.Fatal("the metadata documents no error code: is the file complete?")
 	}
 }
