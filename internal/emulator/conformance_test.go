@@ -335,14 +335,6 @@ func notFoundCode(code string) func(a answer) bool {
 
 func gaNotExist(a answer) bool { return strings.HasPrefix(a.code, "NotExist.") && a.status == 400 }
 
-func idList(name string, ids ...string) map[string]string {
-	q := map[string]string{}
-	for i, id := range ids {
-		q[name+"."+strconv.Itoa(i+1)] = id
-	}
-	return q
-}
-
 func merge(ms ...map[string]string) map[string]string {
 	out := map[string]string{}
 	for _, m := range ms {
@@ -396,8 +388,8 @@ func nextToken(prod string) func(k *kit, q map[string]string) {
 
 var long65 = strings.Repeat("k", 65)
 
-// cenTagTypes and gaTagTypes are the documented ResourceType values naming resources the
-// emulator does not hold: a plan ID sent with them names nothing.
+// otherTypes accepts, for each documented ResourceType value naming resources the emulator
+// does not hold, the answer to a plan ID sent with it (which names nothing of that type).
 func otherTypes(accept func(a answer) bool, values ...string) map[string]func(a answer) bool {
 	m := map[string]func(a answer) bool{}
 	for _, v := range values {
@@ -805,7 +797,6 @@ func (c *conformance) action(prod, action string, ma *metaAction, fx fixture) {
 	}
 
 	for _, p := range ma.Params {
-		p := p
 		// Accepted.
 		c.check(id("param:"+p.Name), func() string {
 			q := fx.base(k)
@@ -906,7 +897,6 @@ func (c *conformance) action(prod, action string, ma *metaAction, fx fixture) {
 
 	// Documented errors.
 	for _, e := range ma.Errors {
-		e := e
 		c.check(id("error:"+e.Code), func() string {
 			tr, ok := fx.errors[e.Code]
 			if !ok {
