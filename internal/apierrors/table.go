@@ -209,7 +209,7 @@ var table = []Entry{
 		Credential: true,
 	},
 
-	// CreateCenBandwidthPackage (api-docs 000, 001).
+	// CreateCenBandwidthPackage (its API reference pages).
 	{
 		Code:       "UnSupported.ChargeType",
 		Summary:    "the billing method is not supported",
@@ -256,7 +256,7 @@ var table = []Entry{
 		Detail:  "The account's channel partner (reseller) has not enough quota to pay this order. Contact your channel partner. The API answers HTTP 500 for this, but retrying does not help, so the provider did not retry.",
 	},
 
-	// CreateBandwidthPackage of GA (api-docs 003).
+	// CreateBandwidthPackage of GA (its API reference page).
 	{
 		Code:       "MissingParameter.BandwidthType",
 		Summary:    "bandwidth_type is required",
@@ -276,7 +276,7 @@ var table = []Entry{
 		Detail:  "A create was retried with the same ClientToken but different parameters. Run Terraform again: a new token is generated for the new request.",
 	},
 
-	// CEN behaviour beyond the create pages (BEHAVIOUR.md).
+	// CEN behaviour beyond the create pages (DESIGN.md, "API facts the code relies on").
 	{
 		Code:    "ParameterCenInstanceId",
 		Summary: "the bandwidth plan does not exist",
@@ -450,7 +450,7 @@ var table = []Entry{
 		Detail:  "UpdateBandwidthPackagaAutoRenewAttribute needs AutoRenew or RenewalStatus. This is a provider bug: please report it with the RequestId.",
 	},
 
-	// GA behaviour beyond the create page (BEHAVIOUR.md).
+	// GA behaviour beyond the create page (DESIGN.md, "API facts the code relies on").
 	{
 		Code:    "NotExist.BandwidthPackage",
 		Summary: "the GA bandwidth plan does not exist",

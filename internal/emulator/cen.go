@@ -8,7 +8,7 @@ import (
 )
 
 // cenAreas maps every accepted area spelling (case-insensitive) to the lower-case form
-// Describe returns. Middle-East comes from the oldest page (002) and is still accepted.
+// Describe returns. Middle-East comes from the oldest CreateCenBandwidthPackage page and is still accepted.
 var cenAreas = map[string]string{
 	"china":         "china",
 	"north-america": "north-america",

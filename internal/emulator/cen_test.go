@@ -110,7 +110,7 @@ func TestCENLifecycle(t *testing.T) {
 func TestCENDefaultsAndPostpay(t *testing.T) {
 	s := startServer(t, WithReadyDelay(0))
 	c := cenClient(t, s)
-	// ChargeType omitted means PREPAY (pages 000/002); Middle-East and any case are accepted.
+	// ChargeType omitted means PREPAY (the older CreateCenBandwidthPackage pages); Middle-East and any case are accepted.
 	pre := createCEN(t, c, func(r *cbn.CreateCenBandwidthPackageRequest) {
 		r.BandwidthPackageChargeType = ""
 		r.GeographicRegionAId = "Middle-East"

@@ -90,10 +90,10 @@ var conformanceSkips = map[string]string{
 	// Errors that no request can trigger: they depend on the account or on the live API's backend.
 	"cbn/CreateCenBandwidthPackage/error:OperationInvalid.UserCanNotBuyBwp":            "needs an account barred from buying CEN plans (real-name verification), which the emulator does not model",
 	"cbn/ModifyCenBandwidthPackageSpec/error:OperationFailed.InsufficientBalance":      "needs an account balance, which the emulator does not model",
-	"cbn/ModifyCenBandwidthPackageSpec/error:OperationFailed.OperationIsProcessing":    "needs another operation in flight in the live billing backend; a plan busy in the emulator answers InvalidStatus.Resource (BEHAVIOUR.md)",
+	"cbn/ModifyCenBandwidthPackageSpec/error:OperationFailed.OperationIsProcessing":    "needs another operation in flight in the live billing backend; a plan busy in the emulator answers InvalidStatus.Resource (DESIGN.md, \"API facts the code relies on\")",
 	"cbn/ModifyCenBandwidthPackageSpec/error:OperationFailed.OrderIsProcessing":        "needs an order being processed; CEN spec changes create no order in the emulator",
 	"cbn/ModifyCenBandwidthPackageSpec/error:OperationFailed.UpDownRadeConfigNoChange": "the same input (an unchanged bandwidth) answers Operation.Failed, whose message names exactly that case",
-	"cbn/DeleteCenBandwidthPackage/error:InvalidParameter":                             "the one parameter is the plan ID, and an unknown ID answers ParameterBwpInstanceId (BEHAVIOUR.md): no input is left for it",
+	"cbn/DeleteCenBandwidthPackage/error:InvalidParameter":                             "the one parameter is the plan ID, and an unknown ID answers ParameterBwpInstanceId (DESIGN.md, \"API facts the code relies on\"): no input is left for it",
 	"cbn/TagResources/error:InvalidParameter":                                          "every bad input to TagResources has a documented code of its own",
 	"cbn/TagResources/error:InvalidTagScope.NotFound":                                  "tag scopes are an account feature the emulator does not model",
 	"cbn/UntagResources/error:InvalidTagScope.NotFound":                                "tag scopes are an account feature the emulator does not model",

@@ -50,7 +50,7 @@ type plan struct {
 	AreaA       string `json:"area_a,omitempty"`
 	AreaB       string `json:"area_b,omitempty"`
 	ServiceType string `json:"service_type,omitempty"`
-	// CenIDs are the CEN instances the plan is bound to (CenId on create, page 002).
+	// CenIDs are the CEN instances the plan is bound to (CenId on create, in the oldest CreateCenBandwidthPackage page).
 	CenIDs []string `json:"cen_ids,omitempty"`
 
 	// GA only.
