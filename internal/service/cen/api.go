@@ -36,7 +36,10 @@ var (
 	// answer InvalidResourceId.NotFound or InvalidInstanceIds.NotFound).
 	goneCodes       = []string{"ParameterBwpInstanceId", "InvalidResourceId.NotFound", "InvalidInstanceIds.NotFound"}
 	busyCodes       = []string{"InvalidStatus.Resource", "Operation.Blocking"}
-	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource", "Operation.Blocking"}
+	// InvalidOperation.BwpInstanceStatus: a delete while the plan is
+	// Creating, Updating or Deleting (the API's metadata documents it).
+	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource",
+		"Operation.Blocking", "InvalidOperation.BwpInstanceStatus"}
 )
 
 // gone reports whether err, from a step of an update, means that the plan
@@ -302,6 +305,23 @@ func describeBandwidthPackages(ctx context.Context, c *client.Client, ids []stri
 
 func describePages(ctx context.Context, c *client.Client, ids []string) (map[string]*cbn.CenBandwidthPackage, error) {
 	out := make(map[string]*cbn.CenBandwidthPackage, len(ids))
+	// A filter takes at most maxFilterValues values (DESIGN.md): one call
+	// per group of IDs.
+	for start := 0; start < len(ids); start += maxFilterValues {
+		group := ids[start:min(start+maxFilterValues, len(ids))]
+		if err := describeGroup(ctx, c, group, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// maxFilterValues is the most values one DescribeCenBandwidthPackages filter
+// takes, as the API's metadata documents it.
+const maxFilterValues = 5
+
+// describeGroup describes up to maxFilterValues plans, every page, into out.
+func describeGroup(ctx context.Context, c *client.Client, ids []string, out map[string]*cbn.CenBandwidthPackage) error {
 	values := append([]string(nil), ids...)
 	for page := 1; ; page++ {
 		request := cbn.CreateDescribeCenBandwidthPackagesRequest()
@@ -318,7 +338,7 @@ func describePages(ctx context.Context, c *client.Client, ids []string) (map[str
 			return err
 		}, client.Persist())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		list := resp.CenBandwidthPackages.CenBandwidthPackage
 		for i := range list {
@@ -327,7 +347,7 @@ func describePages(ctx context.Context, c *client.Client, ids []string) (map[str
 		// Stop on a short page, when every plan is read, or on a page that
 		// adds nothing (a TotalCount that never comes true).
 		if len(list) < describePageSize || page*describePageSize >= resp.TotalCount || len(list) == 0 {
-			return out, nil
+			return nil
 		}
 	}
 }

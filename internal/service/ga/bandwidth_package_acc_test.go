@@ -267,7 +267,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 			{
 				Config: cfg(`
   bandwidth      = 20
-  bandwidth_type = "Advanced"
+  bandwidth_type = "Enhanced"
   name           = "after"
   description    = "now described"
   tags           = { b = "3", c = "4" }
@@ -275,7 +275,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 				ConfigPlanChecks: updates,
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateIs("bandwidth", num(20)),
-					stateIs("bandwidth_type", str("Advanced")),
+					stateIs("bandwidth_type", str("Enhanced")),
 					stateIs("name", str("after")),
 					stateIs("description", str("now described")),
 					stateIs("tags", knownvalue.MapExact(map[string]knownvalue.Check{"b": str("3"), "c": str("4")})),
@@ -283,7 +283,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 				},
 				Check: resource.ComposeTestCheckFunc(sameID, withPlan(func(id string) error {
 					r, _ := findResource(emu, id)
-					if r.Bandwidth != 20 || r.BandwidthType != "Advanced" || r.Description != "now described" || len(r.Tags) != 2 || r.Tags["a"] != "" {
+					if r.Bandwidth != 20 || r.BandwidthType != "Enhanced" || r.Description != "now described" || len(r.Tags) != 2 || r.Tags["a"] != "" {
 						return fmt.Errorf("emulator holds %+v", r)
 					}
 					return nil
@@ -292,7 +292,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 			{
 				Config: cfg(`
   bandwidth           = 20
-  bandwidth_type      = "Advanced"
+  bandwidth_type      = "Enhanced"
   name                = "after"
   description         = "now described"
   tags                = { b = "3", c = "4" }
@@ -309,7 +309,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 			{
 				Config: cfg(`
   bandwidth           = 20
-  bandwidth_type      = "Advanced"
+  bandwidth_type      = "Enhanced"
   name                = "after"
   description         = "now described"
   tags                = { b = "3", c = "4" }
@@ -335,7 +335,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 				// auto_renew back off: the duration goes with it.
 				Config: cfg(`
   bandwidth         = 20
-  bandwidth_type    = "Advanced"
+  bandwidth_type    = "Enhanced"
   resource_group_id = "rg-moved"
 `),
 				ConfigPlanChecks: updates,
