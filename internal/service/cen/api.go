@@ -34,8 +34,8 @@ var (
 	deleteGoneCodes = []string{"ParameterBwpInstanceId"}
 	// goneCodes: a call naming a plan that does not exist (the tag calls
 	// answer InvalidResourceId.NotFound or InvalidInstanceIds.NotFound).
-	goneCodes       = []string{"ParameterBwpInstanceId", "InvalidResourceId.NotFound", "InvalidInstanceIds.NotFound"}
-	busyCodes       = []string{"InvalidStatus.Resource", "Operation.Blocking"}
+	goneCodes = []string{"ParameterBwpInstanceId", "InvalidResourceId.NotFound", "InvalidInstanceIds.NotFound"}
+	busyCodes = []string{"InvalidStatus.Resource", "Operation.Blocking"}
 	// InvalidOperation.BwpInstanceStatus: a delete while the plan is
 	// Creating, Updating or Deleting (the API's metadata documents it).
 	deleteBusyCodes = []string{"InvalidOperation.CenBandwidthLimitsNotZero", "Forbidden.Release", "InvalidStatus.Resource",
