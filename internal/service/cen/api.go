@@ -305,10 +305,12 @@ func describeBandwidthPackages(ctx context.Context, c *client.Client, ids []stri
 
 func describePages(ctx context.Context, c *client.Client, ids []string) (map[string]*cbn.CenBandwidthPackage, error) {
 	out := make(map[string]*cbn.CenBandwidthPackage, len(ids))
-	// A filter takes at most maxFilterValues values (DESIGN.md): one call
-	// per group of IDs.
-	for start := 0; start < len(ids); start += maxFilterValues {
-		group := ids[start:min(start+maxFilterValues, len(ids))]
+	// A call takes at most maxFilters filters of maxFilterValues values
+	// each (DESIGN.md): the IDs go in filters of 5, ORed (IsOrKey), up to
+	// 25 per call.
+	const perCall = maxFilters * maxFilterValues
+	for start := 0; start < len(ids); start += perCall {
+		group := ids[start:min(start+perCall, len(ids))]
 		if err := describeGroup(ctx, c, group, out); err != nil {
 			return nil, err
 		}
@@ -316,16 +318,27 @@ func describePages(ctx context.Context, c *client.Client, ids []string) (map[str
 	return out, nil
 }
 
-// maxFilterValues is the most values one DescribeCenBandwidthPackages filter
-// takes, as the API's metadata documents it.
-const maxFilterValues = 5
+// The most filters one DescribeCenBandwidthPackages call takes, and the most
+// values one filter takes, as the API's metadata documents them.
+const (
+	maxFilters      = 5
+	maxFilterValues = 5
+)
 
-// describeGroup describes up to maxFilterValues plans, every page, into out.
+// describeGroup describes up to maxFilters×maxFilterValues plans, every
+// page, into out.
 func describeGroup(ctx context.Context, c *client.Client, ids []string, out map[string]*cbn.CenBandwidthPackage) error {
-	values := append([]string(nil), ids...)
+	var filters []cbn.DescribeCenBandwidthPackagesFilter
+	for start := 0; start < len(ids); start += maxFilterValues {
+		values := append([]string(nil), ids[start:min(start+maxFilterValues, len(ids))]...)
+		filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: "CenBandwidthPackageId", Value: &values})
+	}
 	for page := 1; ; page++ {
 		request := cbn.CreateDescribeCenBandwidthPackagesRequest()
-		request.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "CenBandwidthPackageId", Value: &values}}
+		request.Filter = &filters
+		if len(filters) > 1 {
+			request.IsOrKey = requests.NewBoolean(true)
+		}
 		request.PageSize = requests.NewInteger(describePageSize)
 		request.PageNumber = requests.NewInteger(page)
 		conn := c.CEN()
