@@ -51,3 +51,15 @@ func RequiresReplace() planmodifier.String {
 		"A change other than of letter case replaces the resource.",
 	)
 }
+
+// RequiresReplaceIfConfigured is RequiresReplace for an optional value: only
+// a configured value that changes other than in case replaces the resource.
+func RequiresReplaceIfConfigured() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.ConfigValue.IsNull() && !strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString())
+		},
+		"A change of a configured value other than in case replaces the resource; a change of case alone calls no API.",
+		"A change of a configured value other than in case replaces the resource; a change of case alone calls no API.",
+	)
+}

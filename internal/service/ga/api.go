@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
@@ -68,7 +69,10 @@ func createRequest(ctx context.Context, plan *bandwidthPackageModel, token strin
 	if known(plan.AutoUseCoupon) {
 		request.AutoUseCoupon = strconv.FormatBool(plan.AutoUseCoupon.ValueBool())
 	}
-	request.BillingType = plan.BillingType.ValueString()
+	// Any spelling the user wrote goes out as the documented one.
+	if b := plan.BillingType.ValueString(); b != "" {
+		request.BillingType = enumcase.Canonical(b, billingTypes)
+	}
 	if known(plan.Ratio) {
 		request.Ratio = requests.NewInteger(int(plan.Ratio.ValueInt64()))
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
+	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/importid"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/providerdata"
@@ -141,13 +142,14 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 			},
 			"billing_type": schema.StringAttribute{
 				MarkdownDescription: "Metering of a pay-as-you-go plan: `PayByTraffic` (the API's default) or " +
-					"`PayBY95` (95th percentile, on request to your account manager). Only with " +
-					"`charge_type = \"POSTPAY\"`. A change replaces the plan.",
+					"`PayBY95` (95th percentile, on request to your account manager), in any letter case (the official " +
+					"provider writes `PayBy95`): state keeps your spelling, the API gets the documented one. Only with " +
+					"`charge_type = \"POSTPAY\"`. A change other than of case replaces the plan.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{stringvalidator.OneOf(billingTypes...)},
+				Validators: []validator.String{stringvalidator.OneOfCaseInsensitive(billingTypes...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
-					planmodifiers.ReplaceString(stringplanmodifier.RequiresReplaceIfConfigured(), subscription)},
+					planmodifiers.ReplaceString(enumcase.RequiresReplaceIfConfigured(), subscription)},
 			},
 			"ratio": schema.Int64Attribute{
 				MarkdownDescription: "Guaranteed minimum bandwidth, in percent, with `PayBY95` metering: 30 to 100. " +

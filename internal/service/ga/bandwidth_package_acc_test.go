@@ -442,6 +442,55 @@ resource "aliyun_ga_bandwidth_package" "test" {
 	})
 }
 
+// TestAccGABandwidthPackage_payBy95Spelling: the official provider writes
+// PayBy95, the API documents PayBY95. The provider accepts both: state keeps
+// the user's spelling, the wire carries the documented one, the plan after
+// apply is empty, and writing the other spelling later is an update in place
+// that changes nothing (never a replacement, which would buy a second plan).
+func TestAccGABandwidthPackage_payBy95Spelling(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	config := func(spelling string) string {
+		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package" "test" {
+  bandwidth                  = 100
+  type                       = "CrossDomain"
+  charge_type                = "POSTPAY"
+  billing_type               = %q
+  ratio                      = 40
+  cbn_geographic_region_id_a = "China-mainland"
+  cbn_geographic_region_id_b = "Global"
+}
+`, spelling)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkGone(emu),
+		Steps: []resource.TestStep{
+			{
+				Config:            config("PayBy95"),
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("billing_type", str("PayBy95"))},
+				Check: withPlan(func(id string) error {
+					raw, err := emutest.GACommon(t, emu, "DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": id})
+					if err != nil {
+						return err
+					}
+					if raw["BillingType"] != "PayBY95" {
+						return fmt.Errorf("the API got BillingType %v, want the documented PayBY95", raw["BillingType"])
+					}
+					return nil
+				}),
+			},
+			{
+				Config: config("PayBY95"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)}},
+			},
+		},
+	})
+}
+
 // TestAccGABandwidthPackage_drift: changes and a deletion made outside
 // Terraform show in the next plan, and apply puts things back.
 func TestAccGABandwidthPackage_drift(t *testing.T) {

@@ -2,6 +2,7 @@ package ga
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -37,7 +38,7 @@ func planDefaults(ctx context.Context, req resource.ModifyPlanRequest, resp *res
 		if isString(plan.ChargeType, chargePrepay) {
 			plan.BillingType = nullIfNotSet(config.BillingType, plan.BillingType)
 		}
-		if !plan.BillingType.IsUnknown() && plan.BillingType.ValueString() != billingBY95 && config.Ratio.IsNull() {
+		if !plan.BillingType.IsUnknown() && !strings.EqualFold(plan.BillingType.ValueString(), billingBY95) && config.Ratio.IsNull() {
 			plan.Ratio = types.Int64Null()
 		}
 	}

@@ -189,9 +189,11 @@ func modelFromAPI(prior bandwidthPackageModel, bp *bandwidthPackage, renew *auto
 	m.ChargeType = types.StringValue(strings.ToUpper(bp.ChargeType))
 	// Attributes that belong to another kind of plan stay null, so an imported
 	// configuration passes the same validation as a written one.
+	// The user's spelling of a value (PayBy95 for PayBY95) is kept.
+	priorBilling, priorA, priorB := m.BillingType, m.CbnGeographicRegionIDA, m.CbnGeographicRegionIDB
 	m.BillingType = types.StringNull()
 	if m.ChargeType.ValueString() == chargePostpay {
-		m.BillingType = enumcase.KeepOptional(m.BillingType, bp.BillingType, billingTypes)
+		m.BillingType = enumcase.KeepOptional(priorBilling, bp.BillingType, billingTypes)
 	}
 	m.Ratio = types.Int64Null()
 	if bp.Ratio > 0 {
@@ -199,8 +201,8 @@ func modelFromAPI(prior bandwidthPackageModel, bp *bandwidthPackage, renew *auto
 	}
 	m.CbnGeographicRegionIDA, m.CbnGeographicRegionIDB = types.StringNull(), types.StringNull()
 	if m.Type.ValueString() == typeCrossDomain {
-		m.CbnGeographicRegionIDA = enumcase.KeepOptional(m.CbnGeographicRegionIDA, bp.CbnGeographicRegionIdA, []string{areaChinaMainland})
-		m.CbnGeographicRegionIDB = enumcase.KeepOptional(m.CbnGeographicRegionIDB, bp.CbnGeographicRegionIdB, []string{areaGlobal})
+		m.CbnGeographicRegionIDA = enumcase.KeepOptional(priorA, bp.CbnGeographicRegionIdA, []string{areaChinaMainland})
+		m.CbnGeographicRegionIDB = enumcase.KeepOptional(priorB, bp.CbnGeographicRegionIdB, []string{areaGlobal})
 	}
 	if bp.ResourceGroupId != "" {
 		m.ResourceGroupID = types.StringValue(bp.ResourceGroupId)

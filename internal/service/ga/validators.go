@@ -2,6 +2,7 @@ package ga
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -59,7 +60,7 @@ func validateBandwidthPackage(m bandwidthPackageModel) diag.Diagnostics {
 				chargeTypeOf(m)))
 	}
 
-	if isString(m.BillingType, billingBY95) && m.Ratio.IsNull() {
+	if known(m.BillingType) && strings.EqualFold(m.BillingType.ValueString(), billingBY95) && m.Ratio.IsNull() {
 		fail("ratio", "Missing ratio",
 			`ratio is required when billing_type = "PayBY95": the API needs the guaranteed minimum bandwidth, 30 to 100 (percent).`)
 	}

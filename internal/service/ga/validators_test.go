@@ -76,7 +76,9 @@ func TestAttributeValidators(t *testing.T) {
 		{"pricing_cycle", s("Week"), false},
 		{"billing_type", s("PayByTraffic"), true},
 		{"billing_type", s("PayBY95"), true},
-		{"billing_type", s("PayBy95"), false},
+		// The official provider writes PayBy95; the metadata PayBY95: both are accepted.
+		{"billing_type", s("PayBy95"), true},
+		{"billing_type", s("PayBy96"), false},
 		{"ratio", i(29), false},
 		{"ratio", i(30), true},
 		{"ratio", i(100), true},
