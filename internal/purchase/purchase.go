@@ -25,9 +25,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
 // privateKey is the private-state key of the Pending record.
@@ -288,4 +291,39 @@ func KeepPriorForUnknown(s *tfsdk.State, prior tfsdk.State) diag.Diagnostics {
 	}
 	s.Raw = raw
 	return diags
+}
+
+// FindToDelete finds the plan a Delete is about to release; both products'
+// Deletes share it. A plan the record says Describe never showed is waited
+// for with visible (not finding it proves nothing), unless it was ordered
+// with auto_pay = false: while it stays unseen its order is unpaid and
+// nothing was bought, so it is forgotten with a warning. found is false when
+// Delete has nothing to release (the plan is gone, or an unpaid order is
+// forgotten) or has failed (the error is in diags); err is any other error
+// of the lookup, for the caller's error table.
+func FindToDelete[T any](ctx context.Context, diags *diag.Diagnostics, p Private, autoPay types.Bool,
+	what, plan, order string, find, visible func(context.Context) (T, error)) (obj T, found bool, err error) {
+	pending, d := Get(ctx, p)
+	diags.Append(d...)
+	unseen := pending != nil && !pending.Seen
+	unpaid := unseen && !autoPay.IsNull() && !autoPay.ValueBool()
+	if unseen && !unpaid {
+		obj, err = visible(ctx)
+		if err != nil {
+			diagnostics.AddNotAppeared(diags, what, plan, pending.Reason)
+			return obj, false, nil
+		}
+		return obj, true, nil
+	}
+	obj, err = find(ctx)
+	switch {
+	case errors.Is(err, wait.ErrNotFound):
+		if unpaid {
+			diagnostics.AddUnpaid(diags, what, plan, order)
+		}
+		return obj, false, nil
+	case err != nil:
+		return obj, false, err
+	}
+	return obj, true, nil
 }

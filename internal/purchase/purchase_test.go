@@ -11,9 +11,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
 // private is an in-memory stand-in for the framework's private state data.
@@ -222,6 +224,51 @@ func TestKeepPriorForUnknown(t *testing.T) {
 		v, _ := st.Raw.ApplyTerraform5AttributePathStep(tftypes.AttributeName(name))
 		if !v.(tftypes.Value).Equal(w) {
 			t.Errorf("%s = %v, want %v", name, v, w)
+		}
+	}
+}
+
+// FindToDelete: a plan never seen is waited for, unless its order is unpaid
+// (then forgotten with a warning); a seen plan that is gone is simply gone.
+func TestFindToDelete(t *testing.T) {
+	ctx := context.Background()
+	notFound := func(context.Context) (string, error) { return "", fmt.Errorf("x: %w", wait.ErrNotFound) }
+	found := func(context.Context) (string, error) { return "plan", nil }
+	broken := func(context.Context) (string, error) { return "", errors.New("boom") }
+	unseen := private{}
+	Set(ctx, unseen, &Pending{Reason: "interrupted"})
+	cases := []struct {
+		name           string
+		p              private
+		autoPay        types.Bool
+		find, visible  func(context.Context) (string, error)
+		wantFound      bool
+		wantErr        bool
+		wantSeverities string // "", "warning" or "error"
+	}{
+		{"seen and there", private{}, types.BoolNull(), found, broken, true, false, ""},
+		{"seen and gone", private{}, types.BoolNull(), notFound, broken, false, false, ""},
+		{"lookup fails", private{}, types.BoolNull(), broken, broken, false, true, ""},
+		{"never seen, shows up", unseen, types.BoolValue(true), broken, found, true, false, ""},
+		{"never seen, never shows", unseen, types.BoolNull(), found, broken, false, false, "error"},
+		{"unpaid order", unseen, types.BoolValue(false), notFound, broken, false, false, "warning"},
+		{"unpaid order, paid meanwhile", unseen, types.BoolValue(false), found, broken, true, false, ""},
+	}
+	for _, c := range cases {
+		var d diag.Diagnostics
+		obj, ok, err := FindToDelete(ctx, &d, c.p, c.autoPay, "deleting X", "plan x-1", "o-1", c.find, c.visible)
+		if ok != c.wantFound || (err != nil) != c.wantErr || (ok && obj != "plan") {
+			t.Errorf("%s: found=%v err=%v obj=%q", c.name, ok, err, obj)
+		}
+		got := ""
+		switch {
+		case d.HasError():
+			got = "error"
+		case d.WarningsCount() > 0:
+			got = "warning"
+		}
+		if got != c.wantSeverities {
+			t.Errorf("%s: diagnostics %v, want %q", c.name, d, c.wantSeverities)
 		}
 	}
 }

@@ -470,30 +470,19 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 	id := state.ID.ValueString()
 	what := state.what("deleting")
-	pending, diags := purchase.Get(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
-	// Bought but never seen: not finding it proves nothing, so wait for it
-	// to show before releasing it. Ordered with auto_pay = false and never
-	// seen: until its order is paid nothing was bought, and waiting for a
-	// payment makes no sense in a destroy.
-	unseen := pending != nil && !pending.Seen
-	unpaid := unseen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
-	find := findBandwidthPackageByID
-	if unseen && !unpaid {
-		find = waitBandwidthPackageVisible
-	}
-	p, err := find(ctx, r.client, id)
-	switch {
-	case unseen && !unpaid && err != nil:
-		diagnostics.AddNotAppeared(&resp.Diagnostics, what, "CEN bandwidth plan "+id, pending.Reason)
-		return
-	case errors.Is(err, wait.ErrNotFound):
-		if unpaid {
-			diagnostics.AddUnpaid(&resp.Diagnostics, what, "CEN bandwidth plan "+id, state.OrderID.ValueString())
-		}
-		return
-	case err != nil:
+	p, found, err := purchase.FindToDelete(ctx, &resp.Diagnostics, req.Private, state.AutoPay, what,
+		"CEN bandwidth plan "+id, state.OrderID.ValueString(),
+		func(ctx context.Context) (*cbn.CenBandwidthPackage, error) {
+			return findBandwidthPackageByID(ctx, r.client, id)
+		},
+		func(ctx context.Context) (*cbn.CenBandwidthPackage, error) {
+			return waitBandwidthPackageVisible(ctx, r.client, id)
+		})
+	if err != nil {
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	if !found {
 		return
 	}
 	if p.BandwidthPackageChargeType == chargeTypePrepay && !apitime.Expired(p.ExpiredTime, time.Now()) {

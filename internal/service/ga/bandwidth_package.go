@@ -533,30 +533,19 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	id := state.ID.ValueString()
 	what := state.what("deleting")
 
-	pending, d := purchase.Get(ctx, req.Private)
-	resp.Diagnostics.Append(d...)
-	// Bought but never seen: not finding it proves nothing, so wait for it
-	// to show before releasing it. Ordered with auto_pay = false and never
-	// seen: until its order is paid nothing was bought, and waiting for a
-	// payment makes no sense in a destroy.
-	unseen := pending != nil && !pending.Seen
-	unpaid := unseen && !state.AutoPay.IsNull() && !state.AutoPay.ValueBool()
-	find := findBandwidthPackageByID
-	if unseen && !unpaid {
-		find = waitBandwidthPackageVisible
-	}
-	bp, err := find(ctx, r.client, id)
-	switch {
-	case unseen && !unpaid && err != nil:
-		diagnostics.AddNotAppeared(&resp.Diagnostics, what, "GA bandwidth plan "+id, pending.Reason)
-		return
-	case errors.Is(err, wait.ErrNotFound):
-		if unpaid {
-			diagnostics.AddUnpaid(&resp.Diagnostics, what, "GA bandwidth plan "+id, state.OrderID.ValueString())
-		}
-		return
-	case err != nil:
+	bp, found, err := purchase.FindToDelete(ctx, &resp.Diagnostics, req.Private, state.AutoPay, what,
+		"GA bandwidth plan "+id, state.OrderID.ValueString(),
+		func(ctx context.Context) (*bandwidthPackage, error) {
+			return findBandwidthPackageByID(ctx, r.client, id)
+		},
+		func(ctx context.Context) (*bandwidthPackage, error) {
+			return waitBandwidthPackageVisible(ctx, r.client, id)
+		})
+	if err != nil {
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
+		return
+	}
+	if !found {
 		return
 	}
 
