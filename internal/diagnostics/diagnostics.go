@@ -36,11 +36,11 @@ func What(verb, product, name, id string) string {
 // either: not finding it proves nothing (DESIGN.md, "Never buy twice"), so
 // it stays in state. plan names it ("GA bandwidth plan gbwp-..."); reason
 // says what stopped that apply.
-func AddNotAppeared(diags *diag.Diagnostics, what, plan, reason string) {
+func AddNotAppeared(diags *diag.Diagnostics, what, plan, reason string, err error) {
 	diags.AddError(what+": the plan has not appeared yet",
 		fmt.Sprintf("%s was bought by an apply that stopped before the API showed it (%s), and it "+
-			"did not show within the delete timeout, so the provider cannot release it and keeps it in state. "+
-			"Run terraform destroy again later, or raise timeouts.delete.", plan, reason))
+			"did not show within the delete timeout (%v), so the provider cannot release it and keeps it in state. "+
+			"Run terraform destroy again later, or raise timeouts.delete.", plan, reason, err))
 }
 
 // AddUnpaid warns, in a Delete, that a plan ordered with auto_pay = false

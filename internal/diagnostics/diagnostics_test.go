@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -30,9 +31,10 @@ func TestAddGone(t *testing.T) {
 
 func TestAddNotAppearedAndUnpaid(t *testing.T) {
 	var d diag.Diagnostics
-	AddNotAppeared(&d, What("deleting", "GA", "", "gbwp-1"), "GA bandwidth plan gbwp-1", "the wait timed out")
+	AddNotAppeared(&d, What("deleting", "GA", "", "gbwp-1"), "GA bandwidth plan gbwp-1", "the wait timed out", errors.New("last answer: Throttling"))
 	if len(d) != 1 || !d.HasError() || !strings.Contains(d[0].Summary(), "has not appeared yet") ||
-		!strings.Contains(d[0].Detail(), "GA bandwidth plan gbwp-1 was bought") || !strings.Contains(d[0].Detail(), "the wait timed out") {
+		!strings.Contains(d[0].Detail(), "GA bandwidth plan gbwp-1 was bought") || !strings.Contains(d[0].Detail(), "the wait timed out") ||
+		!strings.Contains(d[0].Detail(), "last answer: Throttling") {
 		t.Errorf("got %v", d)
 	}
 	d = nil

@@ -308,9 +308,12 @@ func FindToDelete[T any](ctx context.Context, diags *diag.Diagnostics, p Private
 	unseen := pending != nil && !pending.Seen
 	unpaid := unseen && !autoPay.IsNull() && !autoPay.ValueBool()
 	if unseen && !unpaid {
-		obj, err = visible(ctx)
-		if err != nil {
-			diagnostics.AddNotAppeared(diags, what, plan, pending.Reason)
+		var werr error
+		obj, werr = visible(ctx)
+		if werr != nil {
+			// Reported here, in words about the unseen plan, not through
+			// the caller's error table.
+			diagnostics.AddNotAppeared(diags, what, plan, pending.Reason, werr)
 			return obj, false, nil
 		}
 		return obj, true, nil
