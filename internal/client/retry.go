@@ -45,6 +45,13 @@ func Persist() CallOption {
 	return func(o *callOptions) { o.persist = true }
 }
 
+// Transient reports an error that Persist retries: the table's Retry codes,
+// untabled 5xx, connection resets and timeouts. A shared poll that ends with
+// one wakes no wait (wait.Poller).
+func Transient(err error) bool {
+	return err != nil && classify(err, &callOptions{persist: true}, false) == retryCount
+}
+
 // RetryOn retries the given codes (a busy plan, a binding being removed)
 // until the context's deadline, on top of the table's retryable codes.
 // Credential errors are never retried, even when named here.

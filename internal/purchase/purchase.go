@@ -297,14 +297,21 @@ func KeepPriorForUnknown(s *tfsdk.State, prior tfsdk.State) diag.Diagnostics {
 // Deletes share it. A plan the record says Describe never showed is waited
 // for with visible (not finding it proves nothing), unless it was ordered
 // with auto_pay = false: while it stays unseen its order is unpaid and
-// nothing was bought, so it is forgotten with a warning. found is false when
+// nothing was bought, so it is forgotten with a warning. With no record,
+// fromState may answer from state alone (ok true), saving the read: a
+// pay-as-you-go plan needs none before its delete call. found is false when
 // Delete has nothing to release (the plan is gone, or an unpaid order is
 // forgotten) or has failed (the error is in diags); err is any other error
 // of the lookup, for the caller's error table.
 func FindToDelete[T any](ctx context.Context, diags *diag.Diagnostics, p Private, autoPay types.Bool,
-	what, plan, order string, find, visible func(context.Context) (T, error)) (obj T, found bool, err error) {
+	what, plan, order string, fromState func() (T, bool), find, visible func(context.Context) (T, error)) (obj T, found bool, err error) {
 	pending, d := Get(ctx, p)
 	diags.Append(d...)
+	if pending == nil {
+		if obj, ok := fromState(); ok {
+			return obj, true, nil
+		}
+	}
 	unseen := pending != nil && !pending.Seen
 	unpaid := unseen && !autoPay.IsNull() && !autoPay.ValueBool()
 	if unseen && !unpaid {

@@ -254,9 +254,10 @@ func TestFindToDelete(t *testing.T) {
 		{"unpaid order", unseen, types.BoolValue(false), notFound, broken, false, false, "warning"},
 		{"unpaid order, paid meanwhile", unseen, types.BoolValue(false), found, broken, true, false, ""},
 	}
+	noState := func() (string, bool) { return "", false }
 	for _, c := range cases {
 		var d diag.Diagnostics
-		obj, ok, err := FindToDelete(ctx, &d, c.p, c.autoPay, "deleting X", "plan x-1", "o-1", c.find, c.visible)
+		obj, ok, err := FindToDelete(ctx, &d, c.p, c.autoPay, "deleting X", "plan x-1", "o-1", noState, c.find, c.visible)
 		if ok != c.wantFound || (err != nil) != c.wantErr || (ok && obj != "plan") {
 			t.Errorf("%s: found=%v err=%v obj=%q", c.name, ok, err, obj)
 		}
@@ -270,5 +271,15 @@ func TestFindToDelete(t *testing.T) {
 		if got != c.wantSeverities {
 			t.Errorf("%s: diagnostics %v, want %q", c.name, d, c.wantSeverities)
 		}
+	}
+
+	// What state tells is enough with no record, and never with one.
+	fromState := func() (string, bool) { return "plan", true }
+	var d diag.Diagnostics
+	if obj, ok, err := FindToDelete(ctx, &d, private{}, types.BoolNull(), "deleting X", "plan x-1", "o-1", fromState, broken, broken); !ok || err != nil || obj != "plan" {
+		t.Errorf("settled plan: found=%v err=%v obj=%q, want the state's answer and no lookup", ok, err, obj)
+	}
+	if _, ok, _ := FindToDelete(ctx, &d, unseen, types.BoolValue(false), "deleting X", "plan x-1", "o-1", fromState, notFound, broken); ok || d.WarningsCount() != 1 {
+		t.Errorf("unpaid order: found=%v diagnostics %v; state alone must not skip the unpaid check", ok, d)
 	}
 }

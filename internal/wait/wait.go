@@ -42,6 +42,12 @@ type Config struct {
 	// state, one the API never documented included, keeps the wait going:
 	// an answer that makes no sense is polled again, never taken as final.
 	Fail []string
+	// AnyState: any state ends the wait successfully, once the object
+	// shows at all (Visible).
+	AnyState bool
+	// Applied, when set, must also hold for an object in a Target state:
+	// until it does, the wait goes on (a change Describe does not show yet).
+	Applied func(obj any) bool
 	// Refresh reads the object once.
 	Refresh Refresh
 	// NotFoundOK: when true, ErrNotFound ends the wait successfully
@@ -140,8 +146,12 @@ func (c Config) Until(ctx context.Context) (any, error) {
 		default:
 			notFound = 0
 			lastState, last = state, obj
-			if slices.Contains(c.Target, state) {
-				return obj, nil
+			if c.AnyState || slices.Contains(c.Target, state) {
+				if c.Applied == nil || c.Applied(obj) {
+					return obj, nil
+				}
+				lastState = state + ", change not shown yet"
+				break
 			}
 			if slices.Contains(c.Fail, state) {
 				return obj, &UnexpectedStateError{State: state, Target: c.Target}
@@ -172,14 +182,7 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // plan bought by an apply that never saw it, which a Delete must see before
 // it releases it. Not found is pending until the deadline (NotFoundAlways).
 func Visible(refresh Refresh) Config {
-	return Config{
-		Target: []string{"visible"},
-		Refresh: func(ctx context.Context) (any, string, error) {
-			obj, _, err := refresh(ctx)
-			return obj, "visible", err
-		},
-		NotFoundChecks: NotFoundAlways,
-	}
+	return Config{AnyState: true, Refresh: refresh, NotFoundChecks: NotFoundAlways}
 }
 
 // Last returns what a wait that failed with err last saw: the object (nil

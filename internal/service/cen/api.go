@@ -161,70 +161,56 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 	return findBandwidthPackageBatched(ctx, c, id)
 }
 
-// statusBandwidthPackage reads the plan once for a wait, unbatched.
-func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
-	return func(ctx context.Context) (any, string, error) {
-		p, err := findBandwidthPackageNow(ctx, c, id)
-		if err != nil {
-			return nil, "", err
-		}
-		return p, p.Status, nil
-	}
+type pollerKey struct{}
+
+// poller is the provider instance's one waiter for CEN plans: every wait
+// (create, update, delete) registers its plan, and each poll describes all
+// the plans waiting with one call per 25 (DESIGN.md, "API economy").
+func poller(c *client.Client) *wait.Poller[*cbn.CenBandwidthPackage] {
+	return c.Shared(pollerKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
+		p := wait.NewPoller(func(ctx context.Context, ids []string) (map[string]*cbn.CenBandwidthPackage, error) {
+			return describeBandwidthPackages(ctx, c, ids)
+		}, maxFilters*maxFilterValues)
+		p.Transient = client.Transient
+		return p
+	}).(*wait.Poller[*cbn.CenBandwidthPackage])
+}
+
+// until runs the wait cfg on plan id through the poller.
+func until(ctx context.Context, c *client.Client, id string, cfg wait.Config) (*cbn.CenBandwidthPackage, error) {
+	obj, err := poller(c).Until(ctx, strings.ToLower(id), cfg, func(p *cbn.CenBandwidthPackage) string { return p.Status })
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
 }
 
 // waitBandwidthPackageCreated waits until a plan just bought is Idle or
 // InUse. Not found counts as not visible yet, until the deadline: an unpaid
 // order, or a Describe that lags a new plan (DESIGN.md).
 func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	obj, err := wait.Config{
-		Target:         readyStatuses,
-		Refresh:        statusBandwidthPackage(c, id),
-		NotFoundChecks: wait.NotFoundAlways,
-	}.Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
-	return p, err
+	return until(ctx, c, id, wait.Config{Target: readyStatuses, NotFoundChecks: wait.NotFoundAlways})
 }
 
 // waitBandwidthPackageVisible waits until Describe shows a plan bought by an
 // apply that never saw it, whatever its status.
 func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	obj, err := wait.Visible(statusBandwidthPackage(c, id)).Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
-	return p, err
+	return until(ctx, c, id, wait.Config{AnyState: true, NotFoundChecks: wait.NotFoundAlways})
 }
 
 // readyStatuses are the statuses of a usable plan (DESIGN.md, "API facts").
 var readyStatuses = []string{statusIdle, statusInUse}
 
-// statusApplying is the wait's own state for a plan that looks ready but does
-// not show the change yet.
-const statusApplying = "Applying"
-
 // waitBandwidthPackageUpdated waits until the plan is Idle or InUse and
 // applied reports that Describe shows the change.
 func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string, applied func(*cbn.CenBandwidthPackage) bool) (*cbn.CenBandwidthPackage, error) {
-	refresh := statusBandwidthPackage(c, id)
-	obj, err := wait.Config{
-		Target: readyStatuses,
-		Refresh: func(ctx context.Context) (any, string, error) {
-			obj, state, err := refresh(ctx)
-			if p, ok := obj.(*cbn.CenBandwidthPackage); ok && err == nil && (state == statusIdle || state == statusInUse) && !applied(p) {
-				state = statusApplying
-			}
-			return obj, state, err
-		},
-	}.Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
-	return p, err
+	return until(ctx, c, id, wait.Config{Target: readyStatuses, Applied: func(obj any) bool {
+		p, ok := obj.(*cbn.CenBandwidthPackage)
+		return ok && applied(p)
+	}})
 }
 
 // waitBandwidthPackageDeleted waits until Describe no longer shows the plan.
 func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
-	_, err := wait.Config{
-		Target:     nil,
-		Refresh:    statusBandwidthPackage(c, id),
-		NotFoundOK: true,
-	}.Until(ctx)
+	_, err := until(ctx, c, id, wait.Config{NotFoundOK: true})
 	return err
 }
 
@@ -264,9 +250,8 @@ func findBandwidthPackageBatched(ctx context.Context, c *client.Client, id strin
 	return p, err
 }
 
-// findBandwidthPackageNow describes one plan with a call of its own. Waits
-// use it: they poll on a schedule that bounds how late they notice a ready
-// plan, and the batch window would add to every poll.
+// findBandwidthPackageNow describes one plan with a call of its own: the
+// proof that a plan an update step could not find is gone.
 func findBandwidthPackageNow(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
 	out, err := describeBandwidthPackages(ctx, c, []string{id})
 	if err != nil {

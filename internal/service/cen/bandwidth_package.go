@@ -472,6 +472,11 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	what := state.what("deleting")
 	p, found, err := purchase.FindToDelete(ctx, &resp.Diagnostics, req.Private, state.AutoPay, what,
 		"CEN bandwidth plan "+id, state.OrderID.ValueString(),
+		func() (*cbn.CenBandwidthPackage, bool) {
+			// A pay-as-you-go plan needs no read before its delete call:
+			// one already gone answers that call itself.
+			return &cbn.CenBandwidthPackage{CenBandwidthPackageId: id, BandwidthPackageChargeType: chargeTypePostpay}, state.ChargeType.ValueString() == chargeTypePostpay
+		},
 		func(ctx context.Context) (*cbn.CenBandwidthPackage, error) {
 			return findBandwidthPackageByID(ctx, r.client, id)
 		},

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -14,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
+	"github.com/bwplan/terraform-provider-aliyun/internal/batch"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
@@ -104,34 +107,40 @@ func createBandwidthPackage(ctx context.Context, c *client.Client, request *gasd
 	return response, err
 }
 
-// refresh reads the plan, its auto-renew settings and tags into m. A plan
-// that is gone yields an error wrapping wait.ErrNotFound.
+// refresh reads the plan into m (fromAnswer). A plan that is gone yields an
+// error wrapping wait.ErrNotFound. Parallel refreshes share their calls.
 func refresh(ctx context.Context, c *client.Client, m *bandwidthPackageModel) error {
-	id := m.ID.ValueString()
-	// Tags are read alongside, so parallel refreshes share ListTagResources calls.
-	type tagsResult struct {
-		tags map[string]string
-		err  error
-	}
-	tagsc := make(chan tagsResult, 1)
-	go func() {
-		tags, err := tagReader(c).Get(ctx, id)
-		tagsc <- tagsResult{tags, err}
-	}()
-	bp, err := findBandwidthPackageByID(ctx, c, id)
+	bp, err := findBandwidthPackageByID(ctx, c, m.ID.ValueString())
 	if err != nil {
 		return err
 	}
-	renew, err := findAutoRenewAttribute(ctx, c, id)
-	if err != nil {
-		return err
+	*m, err = fromAnswer(ctx, c, *m, bp)
+	return err
+}
+
+// fromAnswer maps a plan the API answered onto prior, with the calls that
+// answer lacks and nothing more: the auto-renew settings of a subscription
+// only (a pay-as-you-go plan has none), and the tags only when the answer
+// does not carry them (an older API version).
+func fromAnswer(ctx context.Context, c *client.Client, prior bandwidthPackageModel, bp *bandwidthPackage) (bandwidthPackageModel, error) {
+	id := bp.BandwidthPackageId
+	renew := &autoRenewAttribute{}
+	if strings.EqualFold(bp.ChargeType, chargePrepay) {
+		var err error
+		if renew, err = findAutoRenewAttribute(ctx, c, id); err != nil {
+			return prior, err
+		}
 	}
-	tr := <-tagsc
-	if tr.err != nil {
-		return tr.err
+	var have map[string]string
+	if bp.Tags != nil {
+		have = tags.FromList(*bp.Tags, func(t listedTag) (string, string) { return t.Key, t.Value })
+	} else {
+		var err error
+		if have, err = tagReader(c).Get(ctx, id); err != nil {
+			return prior, err
+		}
 	}
-	*m = modelFromAPI(*m, bp, renew, tr.tags)
-	return nil
+	return modelFromAPI(prior, bp, renew, have), nil
 }
 
 // updateRequest starts an UpdateBandwidthPackage of plan id; the caller
@@ -187,27 +196,35 @@ func notInEffect(id string, got, want int64, unpaid bool) string {
 	return detail + "Run terraform apply again; if it persists, check the plan in the console."
 }
 
-// updateBandwidthPackage sends UpdateBandwidthPackage and waits for the plan to settle.
-func updateBandwidthPackage(ctx context.Context, c *client.Client, request *gasdk.UpdateBandwidthPackageRequest) error {
-	err := onPlan(ctx, c, request.BandwidthPackageId, func() error {
+// updateBandwidthPackage sends UpdateBandwidthPackage and waits for the plan
+// to settle; it returns the plan as the wait last saw it.
+func updateBandwidthPackage(ctx context.Context, c *client.Client, request *gasdk.UpdateBandwidthPackageRequest) (*bandwidthPackage, error) {
+	if err := sendUpdate(ctx, c, request); err != nil {
+		return nil, err
+	}
+	return waitBandwidthPackageUpdated(ctx, c, request.BandwidthPackageId)
+}
+
+// sendUpdate sends UpdateBandwidthPackage, retrying while the plan is busy.
+func sendUpdate(ctx context.Context, c *client.Client, request *gasdk.UpdateBandwidthPackageRequest) error {
+	return onPlan(ctx, c, request.BandwidthPackageId, func() error {
 		return c.Do(ctx, "UpdateBandwidthPackage", func() error {
 			_, err := c.GA().UpdateBandwidthPackage(request)
 			return err
 		}, client.RetryOn(updateBusyCodes...), client.Persist())
 	})
-	if err != nil {
-		return err
-	}
-	return waitBandwidthPackageUpdated(ctx, c, request.BandwidthPackageId)
 }
 
 // setNameAndDescription sends the name and description that
-// CreateBandwidthPackage does not take, once the plan is active.
+// CreateBandwidthPackage does not take, once the plan is active. It does not
+// wait: a new name changes nothing the plan does, and any later call that
+// finds the plan still busy with it waits then (updateBusyCodes,
+// deleteBusyCodes).
 func setNameAndDescription(ctx context.Context, c *client.Client, id, name, description string) error {
 	update := updateRequest(id)
 	update.Name = name
 	update.Description = description
-	return updateBandwidthPackage(ctx, c, update)
+	return sendUpdate(ctx, c, update)
 }
 
 // setAutoRenew turns automatic renewal on, for months at a time, or off
@@ -290,9 +307,20 @@ func onPlan(ctx context.Context, c *client.Client, id string, call func() error)
 	}
 }
 
-// findBandwidthPackageByID describes one plan; a plan that does not exist
-// yields an error wrapping wait.ErrNotFound.
+// findBandwidthPackageByID reads one plan; a plan that does not exist
+// yields an error wrapping wait.ErrNotFound. Concurrent finds share their
+// calls (readBatcher, below).
 func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	bp, err := readBatcher(c).Get(ctx, strings.ToLower(id))
+	if errors.Is(err, batch.ErrNotFound) {
+		return nil, fmt.Errorf("GA bandwidth plan %s: %w", id, wait.ErrNotFound)
+	}
+	return bp, err
+}
+
+// describeBandwidthPackage describes one plan with a call of its own; a
+// plan that does not exist yields an error wrapping wait.ErrNotFound.
+func describeBandwidthPackage(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
 	request := gasdk.CreateDescribeBandwidthPackageRequest()
 	request.RegionId = client.GARegion
 	request.BandwidthPackageId = id
@@ -320,12 +348,14 @@ func findBandwidthPackageByID(ctx context.Context, c *client.Client, id string) 
 	}
 	bp := &bandwidthPackage{BandwidthPackage: planOf(response)}
 	var extra struct {
-		ResourceGroupId string `json:"ResourceGroupId"`
+		ResourceGroupId string       `json:"ResourceGroupId"`
+		Tags            *[]listedTag `json:"Tags"`
 	}
 	if body := response.GetHttpContentBytes(); len(body) > 0 {
-		// Best effort: older API versions do not answer it, and the attribute then keeps its value.
+		// Best effort: older API versions answer neither; the resource
+		// group then keeps its value and tags are read with ListTagResources.
 		if json.Unmarshal(body, &extra) == nil {
-			bp.ResourceGroupId = extra.ResourceGroupId
+			bp.ResourceGroupId, bp.Tags = extra.ResourceGroupId, extra.Tags
 		}
 	}
 	return bp, nil
@@ -343,56 +373,36 @@ func planOf(r *gasdk.DescribeBandwidthPackageResponse) gasdk.BandwidthPackage {
 	}
 }
 
-// statusBandwidthPackage returns a wait.Refresh reading the plan's State.
-func statusBandwidthPackage(c *client.Client, id string) wait.Refresh {
-	return func(ctx context.Context) (any, string, error) {
-		bp, err := findBandwidthPackageByID(ctx, c, id)
-		if err != nil {
-			return nil, "", err
-		}
-		return bp, bp.State, nil
-	}
+// until runs the wait cfg on plan id through the provider instance's one
+// GA poller (planReader.fetch: DescribeBandwidthPackage when one plan
+// waits, ListBandwidthPackages pages when several do).
+func until(ctx context.Context, c *client.Client, id string, cfg wait.Config) (*bandwidthPackage, error) {
+	obj, err := poller(c).Until(ctx, strings.ToLower(id), cfg, func(bp *bandwidthPackage) string { return bp.State })
+	bp, _ := obj.(*bandwidthPackage)
+	return bp, err
 }
 
 // waitBandwidthPackageCreated waits until a plan just bought is active.
 // Not found counts as not visible yet, until the deadline: an unpaid order,
 // or a Describe that lags a new plan (DESIGN.md).
 func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
-	obj, err := wait.Config{
-		Target:         readyStates,
-		Fail:           stuckStates,
-		Refresh:        statusBandwidthPackage(c, id),
-		NotFoundChecks: wait.NotFoundAlways,
-	}.Until(ctx)
-	bp, _ := obj.(*bandwidthPackage)
-	return bp, err
+	return until(ctx, c, id, wait.Config{Target: readyStates, Fail: stuckStates, NotFoundChecks: wait.NotFoundAlways})
 }
 
 // waitBandwidthPackageVisible waits until Describe shows a plan bought by an
 // apply that never saw it, whatever its state.
 func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
-	obj, err := wait.Visible(statusBandwidthPackage(c, id)).Until(ctx)
-	bp, _ := obj.(*bandwidthPackage)
-	return bp, err
+	return until(ctx, c, id, wait.Config{AnyState: true, NotFoundChecks: wait.NotFoundAlways})
 }
 
 // waitBandwidthPackageUpdated waits through updating back to active.
-func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string) error {
-	_, err := wait.Config{
-		Target:         readyStates,
-		Fail:           stuckStates,
-		Refresh:        statusBandwidthPackage(c, id),
-		NotFoundChecks: notFoundChecks,
-	}.Until(ctx)
-	return err
+func waitBandwidthPackageUpdated(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
+	return until(ctx, c, id, wait.Config{Target: readyStates, Fail: stuckStates, NotFoundChecks: notFoundChecks})
 }
 
 // waitBandwidthPackageDeleted waits until Describe no longer finds the plan.
 func waitBandwidthPackageDeleted(ctx context.Context, c *client.Client, id string) error {
-	_, err := wait.Config{
-		Refresh:    statusBandwidthPackage(c, id),
-		NotFoundOK: true,
-	}.Until(ctx)
+	_, err := until(ctx, c, id, wait.Config{NotFoundOK: true})
 	return err
 }
 
@@ -409,4 +419,142 @@ func findAutoRenewAttribute(ctx context.Context, c *client.Client, id string) (*
 		return nil, fmt.Errorf("decoding DescribeBandwidthPackageAutoRenewAttribute: %w", err)
 	}
 	return &a, nil
+}
+
+const (
+	// readBatch and readWindow group the reads of a refresh (CEN's
+	// describeBatch and describeWindow say why these values).
+	readBatch  = 10
+	readWindow = 100 * time.Millisecond
+)
+
+type (
+	readBatcherKey struct{}
+	pollerKey      struct{}
+	readerKey      struct{}
+)
+
+// readBatcher is the provider instance's batcher of GA plan reads.
+func readBatcher(c *client.Client) *batch.Batcher[string, *bandwidthPackage] {
+	return c.Shared(readBatcherKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
+		return batch.New(reader(c).fetch, readWindow, readBatch)
+	}).(*batch.Batcher[string, *bandwidthPackage])
+}
+
+// poller is the provider instance's one waiter for GA plans (DESIGN.md,
+// "API economy").
+func poller(c *client.Client) *wait.Poller[*bandwidthPackage] {
+	return c.Shared(pollerKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
+		p := wait.NewPoller(reader(c).fetch, listPageSize)
+		p.Transient = client.Transient
+		return p
+	}).(*wait.Poller[*bandwidthPackage])
+}
+
+func reader(c *client.Client) *planReader {
+	return c.Shared(readerKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
+		return &planReader{c: c, pageOf: map[string]int{}}
+	}).(*planReader)
+}
+
+// planReader reads GA plans by ID for the reads and waits of one provider
+// instance: one plan with DescribeBandwidthPackage, several with
+// ListBandwidthPackages, first the pages each was last listed on, then the
+// others until every plan is found or the list ends.
+type planReader struct {
+	c      *client.Client
+	mu     sync.Mutex
+	pageOf map[string]int // lower-case ID → the page it was last listed on
+}
+
+// fetch reads the plans ids (lower-case IDs); a plan it leaves out does not
+// exist. A plan missing from the listing is described on its own before it
+// is called gone: only NotExist.BandwidthPackage says that (DESIGN.md, "Never
+// buy twice"). Pages shift between calls as plans come and go, and a listing
+// may lag; a plan wrongly called gone would leave state, to be bought again.
+func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandwidthPackage, error) {
+	out := map[string]*bandwidthPackage{}
+	describe := func(id string) error {
+		bp, err := describeBandwidthPackage(ctx, r.c, id)
+		if errors.Is(err, wait.ErrNotFound) {
+			return nil
+		}
+		if err == nil {
+			out[id] = bp
+		}
+		return err
+	}
+	if len(ids) == 1 {
+		return out, describe(ids[0])
+	}
+	want := map[string]bool{}
+	r.mu.Lock()
+	var hinted []int
+	for _, id := range ids {
+		want[id] = true
+		if n, ok := r.pageOf[id]; ok && !slices.Contains(hinted, n) {
+			hinted = append(hinted, n)
+		}
+	}
+	r.mu.Unlock()
+	slices.Sort(hinted)
+
+	read := map[int]bool{}
+	total := -1
+	last := false // a short page was read: the list ends there
+	readPage := func(n int) error {
+		page, count, err := listPage(ctx, r.c, n)
+		if err != nil {
+			return err
+		}
+		read[n], total = true, count
+		if len(page) < listPageSize {
+			last = true
+		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		for i := range page {
+			id := strings.ToLower(page[i].BandwidthPackageId)
+			r.pageOf[id] = n
+			if want[id] {
+				out[id] = &page[i]
+			}
+		}
+		return nil
+	}
+	for _, n := range hinted {
+		if len(out) == len(want) {
+			break
+		}
+		if err := readPage(n); err != nil {
+			return nil, err
+		}
+	}
+	for n := 1; len(out) < len(want); n++ {
+		if total >= 0 && (n-1)*listPageSize >= total || last && !read[n] && n > maxKey(read) {
+			break
+		}
+		if read[n] {
+			continue
+		}
+		if err := readPage(n); err != nil {
+			return nil, err
+		}
+	}
+	for id := range want {
+		if out[id] == nil {
+			if err := describe(id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func maxKey(m map[int]bool) int {
+	k := 0
+	for n := range m {
+		k = max(k, n)
+	}
+	return k
 }

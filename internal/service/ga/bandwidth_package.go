@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -184,8 +185,8 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				PlanModifiers:       []planmodifier.String{planmodifiers.PurchaseOnly()},
 			},
 			"auto_renew": schema.BoolAttribute{
-				MarkdownDescription: "Renew the subscription automatically; defaults to `false`. Changed in place " +
-					"(`UpdateBandwidthPackagaAutoRenewAttribute`).",
+				MarkdownDescription: "Renew the subscription automatically; defaults to `false`. Only with " +
+					"`charge_type = \"PREPAY\"`. Changed in place (`UpdateBandwidthPackagaAutoRenewAttribute`).",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
@@ -354,8 +355,13 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 				Reason: "setting its name and description failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 			return
 		}
+		named := *bp
+		named.Name, named.Description = plan.Name.ValueString(), plan.Description.ValueString()
+		bp = &named
 	}
-	if err := refresh(ctx, r.client, &plan); err != nil {
+	// The wait's last answer is the plan as it is: no read of it again.
+	plan, err = fromAnswer(ctx, r.client, plan, bp)
+	if err != nil {
 		r.keepUnfinished(ctx, resp, &plan, what, &purchase.Pending{Seen: true,
 			Reason: "reading it back failed: " + purchase.Reason(ctx, err, timeout)}, bp)
 		return
@@ -463,7 +469,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	followUp := pending != nil && pending.FollowUp
 
 	if update, changed := updateRequestFor(id, &plan, &state, followUp); changed {
-		if err := updateBandwidthPackage(ctx, r.client, update); err != nil {
+		if _, err := updateBandwidthPackage(ctx, r.client, update); err != nil {
 			fail(err)
 			return
 		}
@@ -535,6 +541,11 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 
 	bp, found, err := purchase.FindToDelete(ctx, &resp.Diagnostics, req.Private, state.AutoPay, what,
 		"GA bandwidth plan "+id, state.OrderID.ValueString(),
+		func() (*bandwidthPackage, bool) {
+			// A pay-as-you-go plan needs no read before its delete call:
+			// one already gone answers that call itself.
+			return &bandwidthPackage{BandwidthPackage: gasdk.BandwidthPackage{BandwidthPackageId: id, ChargeType: chargePostpay}}, isString(state.ChargeType, chargePostpay)
+		},
 		func(ctx context.Context) (*bandwidthPackage, error) {
 			return findBandwidthPackageByID(ctx, r.client, id)
 		},

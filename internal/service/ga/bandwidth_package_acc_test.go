@@ -211,6 +211,27 @@ resource "aliyun_ga_bandwidth_package" "test" {
 				ImportStateKind: resource.ImportBlockWithID,
 				GenerateConfig:  true,
 			},
+			{
+				// Renewal settings change in place.
+				Config: strings.Replace(config, "auto_renew_duration = 3", "auto_renew_duration = 6", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("auto_renew", knownvalue.Bool(true)),
+					stateIs("auto_renew_duration", num(6)),
+				},
+				Check: withPlan(func(got string) error {
+					out, err := emutest.GACommon(t, emu, "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": got})
+					if err != nil {
+						return err
+					}
+					if got != id || fmt.Sprint(out["AutoRenewDuration"]) != "6" {
+						return fmt.Errorf("plan %s (was %s) renews for %v months, want 6", got, id, out["AutoRenewDuration"])
+					}
+					return nil
+				}),
+			},
 		},
 	})
 }
@@ -299,12 +320,8 @@ resource "aliyun_ga_bandwidth_package" "test" {
   auto_renew          = true
   auto_renew_duration = 6
 `),
-				ConfigPlanChecks: updates,
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateIs("auto_renew", knownvalue.Bool(true)),
-					stateIs("auto_renew_duration", num(6)),
-				},
-				Check: sameID,
+				// Renewal is a subscription's: refused at plan time, nothing changes.
+				ExpectError: regexp.MustCompile(`(?s)auto_renew.*only with\s+charge_type = "PREPAY"`),
 			},
 			{
 				Config: cfg(`
@@ -313,8 +330,6 @@ resource "aliyun_ga_bandwidth_package" "test" {
   name                = "after"
   description         = "now described"
   tags                = { b = "3", c = "4" }
-  auto_renew          = true
-  auto_renew_duration = 6
   resource_group_id   = "rg-moved"
   auto_pay            = false
 `),

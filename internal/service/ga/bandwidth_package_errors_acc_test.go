@@ -177,6 +177,10 @@ func TestAccGABandwidthPackage_planTimeRules(t *testing.T) {
   auto_renew_duration = 2`, `(?s)auto_renew_duration.*only with auto_renew = true`},
 		{`type = "Basic"
   bandwidth_type = "Basic"
+  charge_type = "POSTPAY"
+  auto_renew = true`, `(?s)auto_renew.*only with\s+charge_type = "PREPAY"`},
+		{`type = "Basic"
+  bandwidth_type = "Basic"
   ratio = 20`, `(?s)ratio.*between 30 and 100`},
 	}
 	var steps []resource.TestStep

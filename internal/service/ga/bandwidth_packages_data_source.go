@@ -22,8 +22,9 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
 
-// listPageSize is the largest page ListBandwidthPackages serves.
-const listPageSize = 50
+// listPageSize is the largest page ListBandwidthPackages serves (its
+// metadata: PageSize at most 100).
+const listPageSize = 100
 
 // planStates are the values of a plan's State.
 var planStates = []string{"init", "active", "binded", "binding", "unbinding", "updating", "finacialLocked", "locked"}
@@ -143,7 +144,7 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 	}
 
 	// An empty list of IDs is a filter that matches no plan: nothing to ask.
-	var all []listedPackage
+	var all []bandwidthPackage
 	if m.IDs.IsNull() || len(ids) > 0 {
 		var err error
 		all, err = listBandwidthPackages(ctx, d.client, listParams(ids, m.Type.ValueString(), m.Status.ValueString(), want))
@@ -163,7 +164,7 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 		if nameRE != nil && !nameRE.MatchString(p.Name) {
 			continue
 		}
-		item := p.dataModel()
+		item := dataModel(p)
 		m.Packages = append(m.Packages, item)
 		idValues = append(idValues, item.ID)
 		names = append(names, types.StringValue(p.Name))
@@ -192,13 +193,6 @@ func listParams(ids []string, planType, state string, want map[string]string) ma
 	return params
 }
 
-// listedPackage is one plan of ListBandwidthPackages: the plan, and the
-// tags the newer API adds.
-type listedPackage struct {
-	bandwidthPackage
-	Tags []listedTag `json:"Tags"`
-}
-
 // listedTag is a tag in ListBandwidthPackages' answer.
 type listedTag struct {
 	Key   string `json:"Key"`
@@ -207,36 +201,55 @@ type listedTag struct {
 
 // listBandwidthPackages reads every page of ListBandwidthPackages. The
 // common call keeps the fields the typed response lacks.
-func listBandwidthPackages(ctx context.Context, c *client.Client, params map[string]string) ([]listedPackage, error) {
-	var all []listedPackage
-	for page := 1; ; page++ {
-		params["PageNumber"] = strconv.Itoa(page)
-		body, err := c.CommonGA(ctx, "ListBandwidthPackages", params)
+func listBandwidthPackages(ctx context.Context, c *client.Client, params map[string]string) ([]bandwidthPackage, error) {
+	var all []bandwidthPackage
+	for n := 1; ; n++ {
+		page, total, err := listPageWith(ctx, c, params, n)
 		if err != nil {
 			return nil, err
 		}
-		var out struct {
-			TotalCount        int             `json:"TotalCount"`
-			BandwidthPackages []listedPackage `json:"BandwidthPackages"`
-		}
-		if err := json.Unmarshal(body, &out); err != nil {
-			return nil, fmt.Errorf("decoding ListBandwidthPackages: %w", err)
-		}
-		all = append(all, out.BandwidthPackages...)
+		all = append(all, page...)
 		// An empty page also ends the loop, should TotalCount overstate.
-		if len(out.BandwidthPackages) == 0 || len(all) >= out.TotalCount {
+		if len(page) == 0 || len(all) >= total {
 			return all, nil
 		}
 	}
 }
 
+// listPage reads page n of all the account's plans.
+func listPage(ctx context.Context, c *client.Client, n int) ([]bandwidthPackage, int, error) {
+	return listPageWith(ctx, c, map[string]string{"PageSize": strconv.Itoa(listPageSize)}, n)
+}
+
+// listPageWith reads page n of ListBandwidthPackages with params, and the
+// TotalCount it answers. Transient errors are retried (Persist) within the
+// caller's deadline, or the default budget.
+func listPageWith(ctx context.Context, c *client.Client, params map[string]string, n int) ([]bandwidthPackage, int, error) {
+	params["PageNumber"] = strconv.Itoa(n)
+	body, err := c.CommonGA(ctx, "ListBandwidthPackages", params, client.Persist())
+	if err != nil {
+		return nil, 0, err
+	}
+	var out struct {
+		TotalCount        int                `json:"TotalCount"`
+		BandwidthPackages []bandwidthPackage `json:"BandwidthPackages"`
+	}
+	if err := json.Unmarshal(body, &out); err != nil {
+		return nil, 0, fmt.Errorf("decoding ListBandwidthPackages: %w", err)
+	}
+	return out.BandwidthPackages, out.TotalCount, nil
+}
+
 // dataModel converts through the resource's mapping, so the data source
 // reports every value exactly as the resource would. The API lists no
 // auto-renew settings: the data source has none.
-func (p *listedPackage) dataModel() bandwidthPackageDataModel {
-	have := tags.FromList(p.Tags, func(t listedTag) (string, string) { return t.Key, t.Value })
+func dataModel(p *bandwidthPackage) bandwidthPackageDataModel {
+	var have map[string]string
+	if p.Tags != nil {
+		have = tags.FromList(*p.Tags, func(t listedTag) (string, string) { return t.Key, t.Value })
+	}
 	var item bandwidthPackageDataModel
-	tfvalue.Copy(&item, modelFromAPI(bandwidthPackageModel{}, &p.bandwidthPackage, &autoRenewAttribute{}, have))
+	tfvalue.Copy(&item, modelFromAPI(bandwidthPackageModel{}, p, &autoRenewAttribute{}, have))
 	if item.Tags.IsNull() {
 		item.Tags = types.MapValueMust(types.StringType, map[string]attr.Value{})
 	}

@@ -55,6 +55,9 @@ var (
 type bandwidthPackage struct {
 	gasdk.BandwidthPackage
 	ResourceGroupId string `json:"ResourceGroupId"`
+	// Tags are in the answers of the API versions that document them; nil
+	// when an answer has none, and then ListTagResources reads them.
+	Tags *[]listedTag `json:"Tags"`
 }
 
 // planFields are the fields of a plan (DescribeBandwidthPackage's answer,

@@ -16,7 +16,7 @@ import (
 var purchaseRules = validators.Rule("`bandwidth_type` is required with `type = \"Basic\"`; `duration` is 1 to 3 with "+
 	"`pricing_cycle = \"Year\"`; `auto_use_coupon = true` needs `auto_pay`; `billing_type` needs `charge_type = \"POSTPAY\"`; "+
 	"`ratio` is required with `billing_type = \"PayBY95\"`; the `cbn_geographic_region_id_*` areas need "+
-	"`type = \"CrossDomain\"`; `auto_renew_duration` needs `auto_renew = true`", validateBandwidthPackage)
+	"`type = \"CrossDomain\"`; `auto_renew = true` needs `charge_type = \"PREPAY\"`; `auto_renew_duration` needs `auto_renew = true`", validateBandwidthPackage)
 
 // validateBandwidthPackage checks the rules of CreateBandwidthPackage that
 // join two attributes. Each error sits on the attribute the rule constrains
@@ -74,6 +74,13 @@ func validateBandwidthPackage(m bandwidthPackageModel) diag.Diagnostics {
 				fmt.Sprintf(`%s is an area of a cross-region plan: the API accepts it only with type = "CrossDomain"; this plan is %q.`,
 					a.name, m.Type.ValueString()))
 		}
+	}
+
+	// Automatic renewal renews a subscription: a pay-as-you-go plan has
+	// none to turn on, and the provider neither reads nor writes it there.
+	if isBool(m.AutoRenew, true) && chargeTypeOf(m) == chargePostpay {
+		fail("auto_renew", "auto_renew needs PREPAY",
+			`auto_renew renews a subscription plan when it expires: it applies only with charge_type = "PREPAY"; a POSTPAY plan never expires.`)
 	}
 
 	// auto_renew defaults to false, so null counts as off.

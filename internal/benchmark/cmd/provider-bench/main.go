@@ -41,7 +41,8 @@ func main() {
 	n := flag.Int("plans", 200, "plans per type for the refresh measure")
 	flag.DurationVar(&apiLatency, "api-latency", 50*time.Millisecond,
 		"latency the emulator adds to every call in the second refresh measure, like the real API's round trip")
-	only := flag.String("only", "overshoot,refresh,ratelimit", "comma-separated measures to run")
+	only := flag.String("only", "economy,overshoot,refresh,ratelimit", "comma-separated measures to run")
+	sizes := flag.String("economy-plans", "20,200", "comma-separated plan counts of the economy measure")
 	flag.Parse()
 	runs := func(name string) bool { return slices.Contains(strings.Split(*only, ","), name) }
 	var err error
@@ -56,6 +57,15 @@ func main() {
 	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/bwplan/aliyun\" = %q\n  }\n  direct {}\n}\n", filepath.Join(work, "bin"))
 	must(os.WriteFile(filepath.Join(work, "terraformrc"), []byte(rc), 0o644))
 
+	if runs("economy") {
+		for _, f := range strings.Split(*sizes, ",") {
+			n, err := strconv.Atoi(f)
+			must(err)
+			for _, kind := range []string{"cen", "ga"} {
+				economy(kind, n)
+			}
+		}
+	}
 	if runs("overshoot") {
 		for _, d := range []time.Duration{0, 3 * time.Second, *long} {
 			for _, kind := range []string{"cen", "ga"} {
@@ -94,9 +104,9 @@ type emulator struct {
 	url string
 }
 
-func startEmulator(ready time.Duration) *emulator {
-	cmd := exec.Command(filepath.Join(work, "aliyun-emulator"), "-listen", "127.0.0.1:0",
-		"-ready-after", ready.String(), "-update-after", "0s", "-delete-after", "0s")
+func startEmulator(ready time.Duration, flags ...string) *emulator {
+	args := append([]string{"-listen", "127.0.0.1:0", "-ready-after", ready.String(), "-update-after", "0s", "-delete-after", "0s"}, flags...)
+	cmd := exec.Command(filepath.Join(work, "aliyun-emulator"), args...)
 	stdout, err := cmd.StdoutPipe()
 	must(err)
 	must(cmd.Start())
@@ -223,6 +233,42 @@ func tail(s string) string {
 		return s[len(s)-3000:]
 	}
 	return s
+}
+
+// economy counts the API calls per plan of create (apply), refresh (plan)
+// and destroy for n POSTPAY plans with names and no tags, ready 3 s after
+// their purchase and gone 1 s after their release, at -parallelism=10: the
+// workload of the official provider's figures it is compared with.
+func economy(kind string, n int) {
+	step(fmt.Sprintf("economy: calls per plan for %d %s plans", n, kind))
+	e := startEmulator(3*time.Second, "-delete-after", "1s", "-update-after", "1s")
+	defer e.stop()
+	cfg := strings.Replace(plansConfig(e, kind, n), `  tags           = { bench = "yes" }`+"\n", "", 1)
+	cfg = strings.Replace(cfg, `  tags                   = { bench = "yes" }`+"\n", "", 1)
+	wd := dir(fmt.Sprintf("economy-%s-%d", kind, n), cfg)
+	official := map[string][3]string{"cen": {"3", "1", "2"}, "ga": {"5", "3", "5"}}[kind]
+	goals := map[string][3]float64{"cen": {2, 0.1, 2}, "ga": {3, 0.2, 3}}[kind]
+	phases := []struct {
+		name string
+		args []string
+	}{
+		{"create (apply)", []string{"apply", "-auto-approve", "-input=false", "-no-color", "-parallelism=10"}},
+		{"refresh (plan)", []string{"plan", "-input=false", "-no-color", "-parallelism=10", "-detailed-exitcode"}},
+		{"destroy", []string{"destroy", "-auto-approve", "-input=false", "-no-color", "-parallelism=10"}},
+	}
+	for i, ph := range phases {
+		before := e.stats()
+		took, err := tf(wd, ph.args...)
+		must(err)
+		after := e.stats()
+		calls := float64(diff(after, before, anyCall)) / float64(n)
+		verdict := "meets the goal"
+		if calls > goals[i] {
+			verdict = "MISSES the goal"
+		}
+		add(fmt.Sprintf("%s %s, %d plans: API calls per plan", kind, ph.name, n), calls, "calls",
+			fmt.Sprintf("official provider %s, goal ≤ %g, %s; %.1f s; %s", official[i], goals[i], verdict, took.Seconds(), callsOf(after, before)))
+	}
 }
 
 // overshoot applies one plan with the emulator's ready delay d.
