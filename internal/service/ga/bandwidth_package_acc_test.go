@@ -283,7 +283,16 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					stateIs("description", knownvalue.Null()),
 					stateIs("expired_time", str("")),
 				},
-				Check: sameID,
+				Check: resource.ComposeTestCheckFunc(sameID, func(*terraform.State) error {
+					// A pay-as-you-go plan has no renewal to read, and the
+					// answers carry the tags: neither call is made.
+					for _, action := range []string{"DescribeBandwidthPackageAutoRenewAttribute", "ListTagResources"} {
+						if n := emu.Calls(action); n != 0 {
+							return fmt.Errorf("%s called %d times, want 0", action, n)
+						}
+					}
+					return nil
+				}),
 			},
 			{
 				Config: cfg(`
