@@ -109,13 +109,16 @@ func Reason(ctx context.Context, err error, timeout time.Duration) string {
 	case errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):
 		return "the apply was interrupted (Ctrl-C or SIGTERM) while the provider waited"
 	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
+		var te *wait.TimeoutError
+		if errors.As(err, &te) && te.Cause != nil {
+			if api, ok := apierrors.From(te.Cause); ok {
+				return fmt.Sprintf("the wait timed out after %s while the API kept failing (transient error, last: %s)", timeout, answered(api))
+			}
+		}
 		return fmt.Sprintf("the wait timed out after %s", timeout)
 	}
 	if api, ok := apierrors.From(err); ok {
-		s := fmt.Sprintf("the API answered %s: %s", api.Code, api.Message)
-		if api.Action != "" {
-			s = fmt.Sprintf("%s answered %s: %s", api.Action, api.Code, api.Message)
-		}
+		s := answered(api)
 		if apierrors.Retryable(err) || api.HTTPStatus >= 500 {
 			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < time.Minute {
 				return fmt.Sprintf("the wait timed out after %s while the API kept failing (transient error, last: %s)", timeout, s)
@@ -125,6 +128,14 @@ func Reason(ctx context.Context, err error, timeout time.Duration) string {
 		return s
 	}
 	return err.Error()
+}
+
+// answered says what the API answered, naming the action when known.
+func answered(api *apierrors.APIError) string {
+	if api.Action != "" {
+		return fmt.Sprintf("%s answered %s: %s", api.Action, api.Code, api.Message)
+	}
+	return fmt.Sprintf("the API answered %s: %s", api.Code, api.Message)
 }
 
 // AddUnfinished adds the warning of a Create that bought a plan and could not

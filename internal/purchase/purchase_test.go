@@ -76,6 +76,8 @@ func TestReason(t *testing.T) {
 		{soon, busy, []string{"timed out after 5m0s", "ServiceUnavailable"}, "interrupted"},
 		{later, busy, []string{"transient", "ServiceUnavailable"}, "timed out"},
 		{later, locked, []string{"Forbidden.RAM", "denied"}, "transient"},
+		// A shared poll that kept failing: the timeout names the last failure.
+		{expired, &wait.TimeoutError{Err: context.DeadlineExceeded, Cause: busy}, []string{"timed out after 5m0s", "kept failing", "ServiceUnavailable"}, "interrupted"},
 	}
 	for i, c := range cases {
 		got := Reason(c.ctx, c.err, 5*time.Minute)

@@ -2,7 +2,6 @@ package wait
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -52,6 +51,9 @@ type Poller[V any] struct {
 const (
 	DefaultGather = 200 * time.Millisecond
 	DefaultRetry  = time.Second
+	// MaxPoll bounds how long one poll retries transient errors.
+	MaxPoll        = 30 * time.Second
+	deadlineMargin = 100 * time.Millisecond
 )
 
 // watch is one wait registered with a Poller.
@@ -61,6 +63,12 @@ type watch[V any] struct {
 	// last result has not been taken yet.
 	due    time.Time
 	result chan polled[V]
+	// deadline is the wait's own (zero: none); a poll for it gives up
+	// retrying a little before, so the wait can report why.
+	deadline time.Time
+	// failed is the transient error of the last poll that read this wait's
+	// object, until a poll answers it; its Refresh reports it at the deadline.
+	failed error
 }
 
 type polled[V any] struct {
@@ -83,6 +91,7 @@ func NewPoller[V any](fetch Fetch[V], perCall int) *Poller[V] {
 // Config.Until does.
 func (p *Poller[V]) Until(ctx context.Context, id string, c Config, state func(V) string) (any, error) {
 	w := &watch[V]{id: id, result: make(chan polled[V], 1)}
+	w.deadline, _ = ctx.Deadline()
 	p.add(ctx, w)
 	defer p.remove(w)
 	c.Refresh = func(ctx context.Context) (any, string, error) {
@@ -96,6 +105,12 @@ func (p *Poller[V]) Until(ctx context.Context, id string, c Config, state func(V
 			}
 			return r.v, state(r.v), nil
 		case <-ctx.Done():
+			p.mu.Lock()
+			failed := w.failed
+			p.mu.Unlock()
+			if failed != nil {
+				return nil, "", failed
+			}
 			return nil, "", ctx.Err()
 		}
 	}
@@ -225,24 +240,35 @@ func (p *Poller[V]) poll() {
 		}
 		batch = append(batch, w)
 	}
+	// The poll retries transient errors (its calls persist) until shortly
+	// before the first deadline among its waits, or MaxPoll.
+	deadline := now.Add(MaxPoll)
 	for _, w := range batch {
 		w.due = time.Time{}
+		if !w.deadline.IsZero() && w.deadline.Add(-deadlineMargin).Before(deadline) {
+			deadline = w.deadline.Add(-deadlineMargin)
+		}
 	}
-	ctx, cancel := context.WithCancel(p.base)
+	ctx, cancel := context.WithDeadline(p.base, deadline)
 	p.cancel = cancel
 	p.polls++
 	p.mu.Unlock()
 
 	values, err := p.fetch(ctx, slices.Sorted(maps.Keys(ids)))
+	ended := ctx.Err() != nil
 	cancel()
 
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.cancel = nil
-	if err != nil && (p.Transient(err) || errors.Is(err, context.Canceled)) {
-		// Nobody is woken; each is polled again soon, or ends at its deadline.
+	if err != nil && (ended || p.Transient(err)) {
+		// Nobody is woken; each is polled again soon, or ends at its
+		// deadline, naming the transient error it last got.
 		for _, w := range batch {
 			w.due = time.Now().Add(p.Retry)
+			if p.Transient(err) {
+				w.failed = err
+			}
 		}
 		return
 	}
@@ -250,6 +276,7 @@ func (p *Poller[V]) poll() {
 		if _, live := p.watches[w]; !live {
 			continue
 		}
+		w.failed = nil
 		v, found := values[w.id]
 		w.result <- polled[V]{v: v, found: found, err: err}
 	}

@@ -161,8 +161,8 @@ func TestPollerTransientFailureUntilDeadline(t *testing.T) {
 	defer cancel()
 	_, err := p.Until(ctx, "a", fast, stateOf)
 	var te *TimeoutError
-	if !errors.As(err, &te) || !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Until = %v, want a TimeoutError at the deadline", err)
+	if !errors.As(err, &te) || !errors.Is(err, context.DeadlineExceeded) || !errors.Is(te.Cause, throttled) {
+		t.Fatalf("Until = %v, want a TimeoutError at the deadline that names the last failure", err)
 	}
 	if len(api.calls) < 2 {
 		t.Errorf("%d polls, want the wait to keep polling after a transient failure", len(api.calls))

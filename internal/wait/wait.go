@@ -85,13 +85,20 @@ type TimeoutError struct {
 	Last   any
 	Waited time.Duration
 	Err    error
+	// Cause is the error the last poll failed with, when it failed (a
+	// transient error a shared poll kept getting), or nil.
+	Cause error
 }
 
 func (e *TimeoutError) Error() string {
 	if errors.Is(e.Err, context.Canceled) {
 		return fmt.Sprintf("interrupted after %s of waiting (last state %q)", e.Waited.Round(time.Second), e.LastState)
 	}
-	return fmt.Sprintf("timed out after %s waiting (last state %q): %v", e.Waited.Round(time.Second), e.LastState, e.Err)
+	msg := fmt.Sprintf("timed out after %s waiting (last state %q): %v", e.Waited.Round(time.Second), e.LastState, e.Err)
+	if e.Cause != nil {
+		msg += fmt.Sprintf("; the last poll failed: %v", e.Cause)
+	}
+	return msg
 }
 
 func (e *TimeoutError) Unwrap() error { return e.Err }
@@ -140,7 +147,11 @@ func (c Config) Until(ctx context.Context) (any, error) {
 			}
 		case err != nil:
 			if ctx.Err() != nil {
-				return nil, &TimeoutError{LastState: lastState, Last: last, Waited: now().Sub(start), Err: ctx.Err()}
+				te := &TimeoutError{LastState: lastState, Last: last, Waited: now().Sub(start), Err: ctx.Err()}
+				if !errors.Is(err, ctx.Err()) {
+					te.Cause = err
+				}
+				return nil, te
 			}
 			return nil, err
 		default:
