@@ -560,6 +560,10 @@ func cenDelete(s *Server, c *call) (map[string]any, *apiError) {
 	if !pl.ready(c.now) {
 		return nil, errCENDeleteBusy
 	}
+	if len(pl.CenIDs) > 0 {
+		// Bound (InUse): the plan must be unassociated first.
+		return nil, errCENDeleteBusy
+	}
 	if !pl.expired(c.now) {
 		return nil, errPrepayRelease
 	}

@@ -96,6 +96,16 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	case path == "cens" && r.Method == http.MethodGet:
+		ctlJSON(w, http.StatusOK, s.CenInstances())
+	case path == "cens" && r.Method == http.MethodPost:
+		var seed struct {
+			Name string `json:"name"`
+		}
+		if !decode(w, r, &seed) {
+			return
+		}
+		ctlJSON(w, http.StatusOK, map[string]string{"id": s.SeedCen(seed.Name)})
 	case path == "account" && r.Method == http.MethodGet:
 		ctlJSON(w, http.StatusOK, s.Account())
 	case path == "account" && r.Method == http.MethodPost:

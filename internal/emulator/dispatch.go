@@ -35,6 +35,12 @@ var routes = map[string]map[string]route{
 		"TagResources":                       {tagResources, true, true},
 		"UntagResources":                     {untagResources, true, true},
 		"ListTagResources":                   {listTagResources, false, false},
+		// CEN instances and bindings (cen_instance.go).
+		"CreateCen":                      {cenCreateInstance, true, true},
+		"DescribeCens":                   {cenDescribeInstances, false, false},
+		"DeleteCen":                      {cenDeleteInstance, true, false},
+		"AssociateCenBandwidthPackage":   {cenAssociate, true, false},
+		"UnassociateCenBandwidthPackage": {cenUnassociate, true, false},
 	},
 	versionGA: {
 		"CreateBandwidthPackage":                     {gaCreate, true, true},

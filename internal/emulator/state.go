@@ -18,6 +18,7 @@ type stateFile struct {
 	Orders  []*order               `json:"orders"`
 	Tokens  map[string]*tokenEntry `json:"tokens,omitempty"`
 	Account Account                `json:"account"`
+	Cens    []*cenInstance         `json:"cens,omitempty"`
 }
 
 // load reads the state file; a missing file is an empty start.
@@ -60,6 +61,11 @@ func (s *Server) load() error {
 		s.tokens = st.Tokens
 	}
 	s.account = st.Account.clone()
+	for _, ci := range st.Cens {
+		if ci != nil && ci.ID != "" && !ci.gone(now) {
+			s.cens[ci.ID] = ci
+		}
+	}
 	return nil
 }
 
@@ -72,6 +78,9 @@ func (s *Server) save() {
 	s.mu.Lock()
 	st := stateFile{Version: stateVersion, Tokens: s.tokens, Account: s.account}
 	st.Plans = s.order
+	for _, ci := range s.cens {
+		st.Cens = append(st.Cens, ci)
+	}
 	for _, o := range s.orders {
 		st.Orders = append(st.Orders, o)
 	}

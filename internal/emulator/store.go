@@ -117,6 +117,8 @@ type Resource struct {
 	AutoRenew       bool              `json:"auto_renew"`
 	CreatedAt       time.Time         `json:"created_at"`
 	ExpiresAt       time.Time         `json:"expires_at,omitzero"`
+	// CenIDs are the CEN instances a CEN plan is bound to.
+	CenIDs []string `json:"cen_ids,omitempty"`
 }
 
 // statusPendingPayment is the control API's status for a plan whose order is unpaid;
@@ -277,7 +279,7 @@ func (p *plan) resource(now time.Time) Resource {
 		Bandwidth: p.Bandwidth, OrderID: p.OrderID, Name: p.Name, Description: p.Description,
 		Paid: p.Paid, Type: p.Type, BandwidthType: p.BandwidthType, AreaA: p.AreaA, AreaB: p.AreaB,
 		ResourceGroupID: p.ResourceGroupID, Tags: p.tagMap(), AutoRenew: p.AutoRenew,
-		CreatedAt: p.CreatedAt, ExpiresAt: p.ExpiresAt,
+		CreatedAt: p.CreatedAt, ExpiresAt: p.ExpiresAt, CenIDs: append([]string(nil), p.CenIDs...),
 	}
 }
 

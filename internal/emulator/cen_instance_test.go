@@ -1,0 +1,218 @@
+package emulator
+
+import (
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+)
+
+var cenInstanceIDPattern = regexp.MustCompile(`^cen-[a-z0-9]{20}$`)
+
+func describeCens(t testing.TB, c *cbn.Client, id string) []cbn.Cen {
+	t.Helper()
+	req := cbn.CreateDescribeCensRequest()
+	req.Filter = &[]cbn.DescribeCensFilter{{Key: "CenId", Value: &[]string{id}}}
+	resp, err := c.DescribeCens(req)
+	if err != nil {
+		t.Fatalf("DescribeCens: %v", err)
+	}
+	return resp.Cens.Cen
+}
+
+func cenInstanceStatus(t testing.TB, c *cbn.Client, id string) string {
+	t.Helper()
+	cs := describeCens(t, c, id)
+	if len(cs) == 0 {
+		return "gone"
+	}
+	return cs[0].Status
+}
+
+func associate(c *cbn.Client, cenID, planID string) error {
+	req := cbn.CreateAssociateCenBandwidthPackageRequest()
+	req.CenId, req.CenBandwidthPackageId = cenID, planID
+	_, err := c.AssociateCenBandwidthPackage(req)
+	return err
+}
+
+func unassociate(c *cbn.Client, cenID, planID string) error {
+	req := cbn.CreateUnassociateCenBandwidthPackageRequest()
+	req.CenId, req.CenBandwidthPackageId = cenID, planID
+	_, err := c.UnassociateCenBandwidthPackage(req)
+	return err
+}
+
+func deleteCen(c *cbn.Client, id string) error {
+	req := cbn.CreateDeleteCenRequest()
+	req.CenId = id
+	_, err := c.DeleteCen(req)
+	return err
+}
+
+// TestCenInstanceLifecycle follows what the official provider's alicloud_cen_instance does:
+// CreateCen with a ClientToken, DescribeCens filtered on the ID until Active, DeleteCen.
+func TestCenInstanceLifecycle(t *testing.T) {
+	s := startServer(t)
+	c := cenClient(t, s)
+	req := cbn.CreateCreateCenRequest()
+	req.ClientToken = "token-cen-1"
+	req.Name = "net-a"
+	req.Description = "first"
+	req.Tag = &[]cbn.CreateCenTag{{Key: "env", Value: "test"}}
+	created, err := c.CreateCen(req)
+	if err != nil {
+		t.Fatalf("CreateCen: %v", err)
+	}
+	if !cenInstanceIDPattern.MatchString(created.CenId) {
+		t.Fatalf("bad CEN ID %q", created.CenId)
+	}
+	again, err := c.CreateCen(req)
+	if err != nil || again.CenId != created.CenId {
+		t.Fatalf("CreateCen replayed with its ClientToken: %v, %q, want %q", err, again.CenId, created.CenId)
+	}
+	id := created.CenId
+	got := describeCens(t, c, id)
+	if len(got) != 1 {
+		t.Fatalf("DescribeCens: want 1 instance, got %d", len(got))
+	}
+	ci := got[0]
+	if ci.Status != "Creating" || ci.Name != "net-a" || ci.Description != "first" || ci.ProtectionLevel != "REDUCED" ||
+		ci.Ipv6Level != "DISABLED" || ci.ResourceGroupId == "" || ci.CreationTime == "" ||
+		len(ci.Tags.Tag) != 1 || ci.Tags.Tag[0].Key != "env" || len(ci.CenBandwidthPackageIds.CenBandwidthPackageId) != 0 {
+		t.Fatalf("unexpected instance: %+v", ci)
+	}
+	wantAPIError(t, deleteCen(c, id), "InvalidOperation.CenInstanceStatus", 409)
+	eventually(t, "Active", func() bool { return cenInstanceStatus(t, c, id) == "Active" })
+
+	bad := cbn.CreateCreateCenRequest()
+	bad.ProtectionLevel = "FULL"
+	_, err = c.CreateCen(bad)
+	wantAPIError(t, err, "InvalidParameter", 400)
+	list := cbn.CreateDescribeCensRequest()
+	list.Filter = &[]cbn.DescribeCensFilter{{Key: "Status", Value: &[]string{"Active"}}}
+	_, err = c.DescribeCens(list)
+	wantAPIError(t, err, "InvalidParameter", 400)
+
+	wantAPIError(t, deleteCen(c, "cen-doesnotexist"), "ParameterCenInstanceId", 400)
+	if err := deleteCen(c, id); err != nil {
+		t.Fatalf("DeleteCen: %v", err)
+	}
+	if st := cenInstanceStatus(t, c, id); st != "Deleting" {
+		t.Fatalf("after DeleteCen: %q, want Deleting", st)
+	}
+	eventually(t, "gone", func() bool { return cenInstanceStatus(t, c, id) == "gone" })
+	wantAPIError(t, deleteCen(c, id), "ParameterCenInstanceId", 400)
+}
+
+// TestCenBinding binds and unbinds a plan, with every refusal on the way.
+func TestCenBinding(t *testing.T) {
+	s := startServer(t)
+	c := cenClient(t, s)
+	cenID := s.SeedCen("seeded")
+	if st := cenInstanceStatus(t, c, cenID); st != "Active" {
+		t.Fatalf("seeded instance: %q, want Active", st)
+	}
+	planID := createCEN(t, c, nil).CenBandwidthPackageId
+
+	wantAPIError(t, associate(c, cenID, ""), "MissingParameter.CenBandwidthPackageId", 400)
+	wantAPIError(t, associate(c, "", planID), "MissingParameter.CenId", 400)
+	wantAPIError(t, associate(c, "cen-doesnotexist", planID), "ParameterCenInstanceId", 400)
+	wantAPIError(t, associate(c, cenID, "cenbwp-doesnotexist"), "ParameterBwpInstanceId", 400)
+	// A plan still Creating cannot be bound yet.
+	wantAPIError(t, associate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	eventually(t, "Idle", func() bool { return cenStatus(t, c, planID) == "Idle" })
+
+	// An instance still Creating cannot take a plan.
+	creq := cbn.CreateCreateCenRequest()
+	young, err := c.CreateCen(creq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAPIError(t, associate(c, young.CenId, planID), "InvalidOperation.CenInstanceStatus", 409)
+
+	if err := associate(c, cenID, planID); err != nil {
+		t.Fatalf("AssociateCenBandwidthPackage: %v", err)
+	}
+	p := describeCEN(t, c, planID)[0]
+	if p.Status != "Updating" || !slices.Equal(p.CenIds.CenId, []string{cenID}) {
+		t.Fatalf("just after associate: status %q, CenIds %v; want Updating, [%s]", p.Status, p.CenIds.CenId, cenID)
+	}
+	eventually(t, "InUse", func() bool { return cenStatus(t, c, planID) == "InUse" })
+	if got := describeCens(t, c, cenID)[0].CenBandwidthPackageIds.CenBandwidthPackageId; !slices.Equal(got, []string{planID}) {
+		t.Fatalf("DescribeCens CenBandwidthPackageIds %v, want [%s]", got, planID)
+	}
+	filter := cbn.CreateDescribeCenBandwidthPackagesRequest()
+	filter.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "CenId", Value: &[]string{cenID}}}
+	if resp, err := c.DescribeCenBandwidthPackages(filter); err != nil || resp.TotalCount != 1 {
+		t.Fatalf("Describe filtered on CenId: %v, %+v", err, resp)
+	}
+
+	// One instance per plan; one plan per pair of areas per instance.
+	eventually(t, "young instance Active", func() bool { return cenInstanceStatus(t, c, young.CenId) == "Active" })
+	wantAPIError(t, associate(c, young.CenId, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	wantAPIError(t, associate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	twin := createCEN(t, c, nil).CenBandwidthPackageId
+	eventually(t, "twin Idle", func() bool { return cenStatus(t, c, twin) == "Idle" })
+	wantAPIError(t, associate(c, cenID, twin), "InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409)
+
+	// Neither side can be deleted while bound.
+	wantAPIError(t, deleteCen(c, cenID), "DependencyViolation.CenBandwidthPackage", 400)
+	del := cbn.CreateDeleteCenBandwidthPackageRequest()
+	del.CenBandwidthPackageId = planID
+	_, err = c.DeleteCenBandwidthPackage(del)
+	wantAPIError(t, err, "InvalidOperation.BwpInstanceStatus", 403)
+
+	wantAPIError(t, unassociate(c, young.CenId, planID), "InvalidOperation.BwpNotAssociated", 400)
+	if err := unassociate(c, cenID, planID); err != nil {
+		t.Fatalf("UnassociateCenBandwidthPackage: %v", err)
+	}
+	p = describeCEN(t, c, planID)[0]
+	if p.Status != "Updating" || len(p.CenIds.CenId) != 0 {
+		t.Fatalf("just after unassociate: status %q, CenIds %v; want Updating, none", p.Status, p.CenIds.CenId)
+	}
+	wantAPIError(t, unassociate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	eventually(t, "Idle again", func() bool { return cenStatus(t, c, planID) == "Idle" })
+	wantAPIError(t, unassociate(c, cenID, planID), "InvalidOperation.BwpNotAssociated", 400)
+	if err := deleteCen(c, cenID); err != nil {
+		t.Fatalf("DeleteCen after unbinding: %v", err)
+	}
+	if _, err := c.DeleteCenBandwidthPackage(del); err != nil {
+		t.Fatalf("DeleteCenBandwidthPackage after unbinding: %v", err)
+	}
+}
+
+func TestCenInstanceControlAndState(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "state.json")
+	s := startServer(t, WithStateFile(file))
+	var seeded struct {
+		ID string `json:"id"`
+	}
+	if code := ctl(t, s, "POST", "cens", `{"name":"from-control"}`, &seeded); code != 200 || !cenInstanceIDPattern.MatchString(seeded.ID) {
+		t.Fatalf("POST /_emulator/cens: %d %+v", code, seeded)
+	}
+	if code := ctl(t, s, "POST", "cens", `{"nmae":"typo"}`, nil); code != 400 {
+		t.Fatalf("POST /_emulator/cens with an unknown field: %d, want 400", code)
+	}
+	c := cenClient(t, s)
+	planID := createCEN(t, c, nil).CenBandwidthPackageId
+	eventually(t, "Idle", func() bool { return cenStatus(t, c, planID) == "Idle" })
+	if err := associate(c, seeded.ID, planID); err != nil {
+		t.Fatal(err)
+	}
+	var list []CenInstance
+	if code := ctl(t, s, "GET", "cens", "", &list); code != 200 || len(list) != 1 || list[0].ID != seeded.ID ||
+		list[0].Name != "from-control" || list[0].Status != "Active" || !slices.Equal(list[0].BandwidthPackages, []string{planID}) {
+		t.Fatalf("GET /_emulator/cens: %+v", list)
+	}
+	_ = s.Close()
+
+	// A restart from the state file keeps the instance and the binding.
+	s2 := startServer(t, WithStateFile(file))
+	c2 := cenClient(t, s2)
+	if got := describeCens(t, c2, seeded.ID); len(got) != 1 || !slices.Equal(got[0].CenBandwidthPackageIds.CenBandwidthPackageId, []string{planID}) {
+		t.Fatalf("after restart: %+v", got)
+	}
+}
