@@ -7,6 +7,9 @@ const (
 	attrChargeType    = "charge_type"
 	attrRegionA       = "geographic_region_a_id"
 	attrRegionB       = "geographic_region_b_id"
+	// aliyun_cen_bandwidth_package_attachment.
+	attrInstanceID         = "instance_id"
+	attrBandwidthPackageID = "bandwidth_package_id"
 )
 
 // Details of the transport pseudo-codes the client gives errors that never
@@ -279,13 +282,16 @@ var table = []Entry{
 	// CEN behaviour beyond the create pages (DESIGN.md, "API facts the code relies on").
 	{
 		Code:    "ParameterCenInstanceId",
-		Summary: "the bandwidth plan does not exist",
-		Detail:  "The API does not know this bandwidth plan ID (some accounts answer this instead of an empty list). It was deleted outside Terraform or the ID is wrong.",
+		Summary: "the CEN instance or bandwidth plan does not exist",
+		Detail: "The API does not know the ID: a CEN instance ID (instance_id of an attachment), or a bandwidth plan ID " +
+			"(some accounts answer this to Describe instead of an empty list). It was deleted outside Terraform or the ID is wrong.",
+		Attributes: []string{attrInstanceID},
 	},
 	{
-		Code:    "ParameterBwpInstanceId",
-		Summary: "the bandwidth plan does not exist",
-		Detail:  "The API does not know this bandwidth plan ID; it was probably deleted already.",
+		Code:       "ParameterBwpInstanceId",
+		Summary:    "the bandwidth plan does not exist",
+		Detail:     "The API does not know this bandwidth plan ID; it was probably deleted already.",
+		Attributes: []string{attrBandwidthPackageID},
 	},
 	{
 		Code:    "InvalidStatus.Resource",
@@ -334,8 +340,51 @@ var table = []Entry{
 	},
 	{
 		Code:    "InvalidOperation.BwpInstanceStatus",
-		Summary: "the bandwidth plan cannot be deleted in its current state",
-		Detail:  "The API refuses to delete a plan that is not Idle or InUse: it is being created, changed or already deleted (DeleteCenBandwidthPackage answers HTTP 403 for this)." + busyHint,
+		Summary: "the bandwidth plan cannot be changed in its current state",
+		Detail: "The API refuses to delete a plan that is not Idle or InUse (being created, changed or deleted; DeleteCenBandwidthPackage answers HTTP 403 for this), " +
+			"or still bound to a CEN instance; and to bind or unbind a plan that is being created, changed or bound elsewhere." + busyHint,
+	},
+
+	// AssociateCenBandwidthPackage and UnassociateCenBandwidthPackage (the CEN reference
+	// pages, and the codes the official provider waits out; DESIGN.md, "Attachments").
+	{
+		Code:    "InvalidOperation.CenInstanceStatus",
+		Summary: "the CEN instance is busy",
+		Detail:  "The CEN instance is being created, changed or deleted, and takes no binding until it is Active again." + busyHint,
+	},
+	{
+		Code:    "InvalidOperation.BwpBusinessStatus",
+		Summary: "the bandwidth plan's billing state does not allow this now",
+		Detail: "The plan's business status is not Normal (an order in progress, or a plan locked for an unpaid bill or on expiry). " +
+			"Check the plan's business_status and its orders in the billing console." + busyHint,
+	},
+	{
+		Code:    "IncorrectStatus.TransitRouter",
+		Summary: "a transit router of the CEN instance is busy",
+		Detail:  "A transit router of the CEN instance is changing state and the binding cannot change until it is done." + busyHint,
+	},
+	{
+		Code:    "InvalidOperation.BwpForGeoSpanAlreadyAssociated",
+		Summary: "the CEN instance already has a bandwidth plan for these areas",
+		Detail: "A CEN instance takes one bandwidth plan per pair of areas. Another plan joining the same two areas is bound to this instance: " +
+			"raise that plan's bandwidth instead, or unbind it (remove its attachment) first. Waiting does not help.",
+		Attributes: []string{attrBandwidthPackageID},
+	},
+	{
+		Code:    "InvalidOperation.BwpNotAssociated",
+		Summary: "the bandwidth plan is not bound to the CEN instance",
+		Detail: "The API answered that the plan is not bound to this CEN instance. An attachment's delete takes this as done once " +
+			"Describe agrees; elsewhere it means the binding was removed outside Terraform.",
+	},
+	{
+		Code:    "OperationInvalid.UserCanNotUseBwp",
+		Summary: "this account may not use CEN bandwidth plans",
+		Detail:  "The account is not allowed to bind CEN bandwidth plans (often: real-name verification or a cross-border qualification is missing). Complete it in the console or contact Alibaba Cloud customer service. Waiting does not help.",
+	},
+	{
+		Code:    "OperationFailed.SetPostPay95BandwidthLimitError",
+		Summary: "the CEN instance's pay-by-95th-percentile bandwidth limit could not be set",
+		Detail:  "The API failed to switch the CEN instance's metering for this binding. Check the instance's billing settings in the console, then run Terraform again; open a ticket with the RequestId if it persists.",
 	},
 
 	// The CEN tag calls TagResources, UntagResources and ListTagResources (official API metadata).
