@@ -317,6 +317,7 @@ func (m providerModel) unknownAttributes() []string {
 func (p *aliyunProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		cen.NewBandwidthPackageResource,
+		cen.NewBandwidthPackageAttachmentResource,
 		ga.NewBandwidthPackageResource,
 	}
 }

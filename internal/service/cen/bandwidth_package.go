@@ -5,15 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -209,6 +212,16 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				MarkdownDescription: "Whether the plan connects the Chinese mainland with another area.",
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"cen_ids": schema.SetAttribute{
+				Computed:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: "CEN instances the plan is bound to (`aliyun_cen_bandwidth_package_attachment`), as Describe " +
+					"reports them; empty when it is bound to none. A binding made or removed elsewhere shows here on refresh, " +
+					"never as a change to apply.",
+				// Bindings change only through attachments, which never touch the
+				// plan: its own plans keep the last value read (a refresh updates it).
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -496,17 +509,42 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 
+	if len(p.CenIds.CenId) > 0 {
+		// The API refuses to delete a bound plan; waiting would not unbind it.
+		addStillBound(&resp.Diagnostics, what, id, p.CenIds.CenId)
+		return
+	}
+
 	err = deleteBandwidthPackage(ctx, r.client, id)
 	if apierrors.IsCode(err, deleteGoneCodes...) {
 		return
 	}
 	if err != nil {
+		// A binding made since the Describe above is the likeliest reason
+		// the API kept refusing: say so rather than what the code means.
+		// The delete timeout may be spent: this one Describe gets a short time of its own.
+		rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer rcancel()
+		if p, ferr := findBandwidthPackageNow(rctx, r.client, id); ferr == nil && len(p.CenIds.CenId) > 0 {
+			addStillBound(&resp.Diagnostics, what, id, p.CenIds.CenId)
+			return
+		}
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
 		resp.Diagnostics.AddError(what+": waiting until it is gone", err.Error())
 	}
+}
+
+// addStillBound reports a Delete refused because the plan is still bound to
+// CEN instances: nothing was changed and the plan stays in state.
+func addStillBound(diags *diag.Diagnostics, what, id string, cenIDs []string) {
+	diags.AddError(what+": the plan is still bound to a CEN instance",
+		fmt.Sprintf("Bandwidth plan %s is bound to CEN instance %s, and the API refuses to delete a bound plan. Nothing was "+
+			"changed; the plan stays in state. Remove the binding first: destroy its aliyun_cen_bandwidth_package_attachment "+
+			"(when the attachment references this plan's id, Terraform does that before deleting the plan), or unbind it in "+
+			"the console; then run terraform destroy again.", id, strings.Join(cenIDs, ", ")))
 }
 
 func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

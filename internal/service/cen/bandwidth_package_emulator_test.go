@@ -60,6 +60,7 @@ func stateOf(t *testing.T, id string) tfsdk.State {
 		AutoRenewDuration: types.Int64Null(), ResourceGroupID: types.StringNull(), Tags: types.MapNull(types.StringType),
 		Status: types.StringNull(), BusinessStatus: types.StringNull(), ExpiredTime: types.StringNull(),
 		CreationTime: types.StringNull(), OrderID: types.StringNull(), IsCrossBorder: types.BoolNull(),
+		CenIDs: types.SetNull(types.StringType),
 	}
 	m.Timeouts.Object = types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType})
 	if d := st.Set(ctx, &m); d.HasError() {
@@ -176,6 +177,7 @@ func TestCreateKeepsIDWhenWaitFails(t *testing.T) {
 		AutoRenewDuration: types.Int64Null(), ResourceGroupID: types.StringUnknown(), Tags: types.MapNull(types.StringType),
 		Status: types.StringUnknown(), BusinessStatus: types.StringUnknown(), ExpiredTime: types.StringUnknown(),
 		CreationTime: types.StringUnknown(), OrderID: types.StringUnknown(), IsCrossBorder: types.BoolUnknown(),
+		CenIDs: types.SetUnknown(types.StringType),
 	}
 	m.Timeouts.Object = types.ObjectValueMust(
 		map[string]attr.Type{"create": types.StringType, "update": types.StringType, "delete": types.StringType},

@@ -50,6 +50,7 @@ func modelFromAlicloud(src movestate.Attrs) bandwidthPackageModel {
 		CreationTime:      types.StringNull(),
 		OrderID:           types.StringNull(),
 		IsCrossBorder:     types.BoolNull(),
+		CenIDs:            types.SetNull(types.StringType),
 		Timeouts:          movestate.NullTimeouts(),
 	}
 }

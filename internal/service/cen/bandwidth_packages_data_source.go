@@ -107,6 +107,10 @@ func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.Sch
 						"expired_time":    computedString("When a subscription plan expires, as the API reports it."),
 						"creation_time":   computedString("When the plan was created, as the API reports it."),
 						"is_cross_border": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the plan connects the Chinese mainland with another area."},
+						"cen_ids": schema.SetAttribute{
+							Computed: true, ElementType: types.StringType,
+							MarkdownDescription: "CEN instances the plan is bound to; empty when it is bound to none.",
+						},
 					},
 				},
 			},
@@ -250,4 +254,5 @@ type bandwidthPackageDataModel struct {
 	ExpiredTime         types.String `tfsdk:"expired_time"`
 	CreationTime        types.String `tfsdk:"creation_time"`
 	IsCrossBorder       types.Bool   `tfsdk:"is_cross_border"`
+	CenIDs              types.Set    `tfsdk:"cen_ids"`
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
@@ -39,6 +40,7 @@ type bandwidthPackageModel struct {
 	CreationTime        types.String   `tfsdk:"creation_time"`
 	OrderID             types.String   `tfsdk:"order_id"`
 	IsCrossBorder       types.Bool     `tfsdk:"is_cross_border"`
+	CenIDs              types.Set      `tfsdk:"cen_ids"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -54,7 +56,7 @@ func (m *bandwidthPackageModel) what(verb string) string {
 var apiFields = []string{
 	"CenBandwidthPackageId", "Bandwidth", "GeographicRegionAId", "GeographicRegionBId", "Name", "Description",
 	"BandwidthPackageChargeType", "ResourceGroupId", "Tags", "Status", "BusinessStatus", "ExpiredTime",
-	"CreationTime", "IsCrossBorder",
+	"CreationTime", "IsCrossBorder", "CenIds",
 }
 
 // notFromAPI are the resource's attributes (and blocks) that modelFromAPI
@@ -94,6 +96,7 @@ func modelFromAPI(prior bandwidthPackageModel, p *cbn.CenBandwidthPackage) bandw
 	m.ExpiredTime = tfvalue.NullIfEmpty(p.ExpiredTime)
 	m.CreationTime = tfvalue.NullIfEmpty(p.CreationTime)
 	m.IsCrossBorder = types.BoolValue(p.IsCrossBorder)
+	m.CenIDs = cenIDsValue(p)
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
 	}
@@ -113,6 +116,16 @@ func (m *bandwidthPackageModel) bought(ctx context.Context) planmodifiers.Bought
 		Schema:       bandwidthPackageSchema(ctx),
 		Keep:         append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...),
 	}
+}
+
+// cenIDsValue is the set of CEN instances the plan is bound to; empty, never
+// null, when it is bound to none.
+func cenIDsValue(p *cbn.CenBandwidthPackage) types.Set {
+	ids := make([]attr.Value, 0, len(p.CenIds.CenId))
+	for _, id := range p.CenIds.CenId {
+		ids = append(ids, types.StringValue(id))
+	}
+	return types.SetValueMust(types.StringType, ids)
 }
 
 // keepNull stores an empty API value as null when the user left it out, and

@@ -1,0 +1,36 @@
+package importid
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// CENInstance is a CEN instance's ID, the second half of a CEN attachment's import ID.
+var CENInstance = Kind{"cen-", "cen-7qthudw0ll6jmc1234", "", "CEN instance"}
+
+// CheckPair checks an import ID made of two IDs joined by a colon, such as an
+// attachment's "cenbwp-...:cen-...", and returns the two halves. resource is the
+// type that imports it; first and second are the kinds of the halves.
+func CheckPair(diags *diag.Diagnostics, id, resource string, first, second Kind) (string, string) {
+	shape := fmt.Sprintf("The import ID of %s is %s:%s: the %s's ID, a colon, then the %s's ID.",
+		resource, first.Example, second.Example, first.What, second.What)
+	a, b, ok := strings.Cut(strings.TrimSpace(id), ":")
+	if !ok || strings.Contains(b, ":") {
+		diags.AddError("Invalid import ID", fmt.Sprintf("%q is not two IDs joined by a colon. %s", id, shape))
+		return "", ""
+	}
+	for _, half := range []struct {
+		v    string
+		kind Kind
+	}{{a, first}, {b, second}} {
+		body, found := strings.CutPrefix(strings.ToLower(half.v), half.kind.Prefix)
+		if !found || !idBody.MatchString(body) {
+			diags.AddError("Invalid import ID",
+				fmt.Sprintf("%q in %q is not a %s's ID (%q followed by letters and digits). %s", half.v, id, half.kind.What, half.kind.Prefix, shape))
+			return "", ""
+		}
+	}
+	return a, b
+}
