@@ -13,6 +13,7 @@ lib_build_emulator
 
 lib_start_emulator -access-key-id demo-ak -access-key-secret demo-sk \
   -ready-after "${DEMO_READY_AFTER:-2s}"
+lib_seed_cen demo
 lib_dev_overrides
 cp -r "$root/examples/demo" "$work/demo"
 
@@ -26,7 +27,7 @@ color=()
 [ -t 1 ] || color=(-no-color)
 
 echo "==> terraform apply"
-terraform apply -auto-approve -input=false "${color[@]}" -var "emulator_url=$url"
+terraform apply -auto-approve -input=false "${color[@]}" -var "emulator_url=$url" -var "cen_instance_id=$cen_id"
 echo "==> terraform destroy"
-terraform destroy -auto-approve -input=false "${color[@]}" -var "emulator_url=$url"
-echo "==> demo finished: both plans bought and released against the emulator"
+terraform destroy -auto-approve -input=false "${color[@]}" -var "emulator_url=$url" -var "cen_instance_id=$cen_id"
+echo "==> demo finished: both plans bought, the CEN plan bound and unbound, and both released against the emulator"

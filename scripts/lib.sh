@@ -52,6 +52,17 @@ lib_start_emulator() {
   echo "    emulator at $url"
 }
 
+# lib_seed_cen NAME: creates a CEN instance in the running emulator through
+# its control API (Active at once) and sets cen_id to its ID.
+lib_seed_cen() {
+  local answer
+  answer=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"name\":\"$1\"}" "$url/_emulator/cens") ||
+    { echo "$lib_name: seeding a CEN instance failed" >&2; exit 1; }
+  cen_id=$(printf '%s' "$answer" | sed -n 's/.*"id":"\(cen-[a-z0-9]*\)".*/\1/p')
+  [ -n "$cen_id" ] || { echo "$lib_name: unexpected answer seeding a CEN instance: $answer" >&2; exit 1; }
+  echo "    CEN instance $cen_id"
+}
+
 # lib_dev_overrides: a CLI configuration that takes the provider from
 # $work/bin, exported as TF_CLI_CONFIG_FILE.
 lib_dev_overrides() {

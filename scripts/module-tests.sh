@@ -35,6 +35,11 @@ for dir in "$root"/examples/modules/*/; do
   cp -r "$dir" "$work/$name"
   # dev_overrides needs no init; a module with other providers would.
   printf 'emulator_url = "%s"\n' "$url" >"$work/$name/tests/emulator.auto.tfvars"
+  # A module that binds a plan gets a CEN instance of its own to bind to.
+  if grep -qs 'variable "cen_instance_id"' "$dir"/*.tf; then
+    lib_seed_cen "module-test-$name"
+    printf 'cen_instance_id = "%s"\n' "$cen_id" >>"$work/$name/tests/emulator.auto.tfvars"
+  fi
   (cd "$work/$name" && terraform test "${color[@]}") || status=1
 done
 exit $status

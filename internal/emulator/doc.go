@@ -35,6 +35,19 @@ package emulator
 //     InvalidInstanceIds.NotFound 400; over 20 IDs: SizeLimitExceeded.ResourceIdNum 400; a plan
 //     over 20 tags: QuotaExceeded.TagNum 400
 //   - Status during a modification: Updating (the live API's intermediate state is not documented)
+//   - CEN instances (CreateCen, DescribeCens, DeleteCen): Creating for the ready delay, then
+//     Active; Deleting for the delete delay, then gone. An unknown or gone CenId:
+//     ParameterCenInstanceId 400; DeleteCen while Creating or Deleting:
+//     InvalidOperation.CenInstanceStatus 409; DeleteCen while plans are bound:
+//     DependencyViolation.CenBandwidthPackage 400 (the reference names no code: the emulator's choice)
+//   - Associate/UnassociateCenBandwidthPackage: asynchronous, the plan is Updating for the update
+//     delay (CenIds already changed), then InUse or Idle. An instance that is not Active:
+//     InvalidOperation.CenInstanceStatus 409; a plan Creating, Updating or Deleting, or already
+//     bound (a plan binds to one instance): InvalidOperation.BwpInstanceStatus 400; a second plan
+//     of the same pair of areas on one instance: InvalidOperation.BwpForGeoSpanAlreadyAssociated
+//     409; unbinding a plan not bound to that instance: InvalidOperation.BwpNotAssociated 400.
+//     Areas are not matched to the instance's regions: the reference sets no such rule.
+//   - DeleteCenBandwidthPackage of a bound plan: InvalidOperation.BwpInstanceStatus 403
 //
 // GA (Ga 2019-11-20):
 //   - unknown or gone plan: NotExist.BandwidthPackage 400 (every operation naming a plan)
@@ -79,6 +92,10 @@ package emulator
 //     (0: every matching call); latency_ms 0 to 600000 (10 minutes); status 0 or 400 to 599
 //     (body faults: 0 or 200 to 599)
 //   - ratelimit: action non-empty; rps 0 (no limit) to 100000 calls per second
+//
+// Control API, CEN instances: POST /_emulator/cens {"name": "..."} creates an instance that is
+// Active at once and answers {"id": "cen-..."}; GET /_emulator/cens lists the instances with
+// the plans bound to each.
 //
 // Payment: with AutoPay=false (the documented default) a PREPAY plan stays hidden until its
 // order is paid through the control API; POSTPAY plans need no up-front payment.

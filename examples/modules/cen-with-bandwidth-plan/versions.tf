@@ -1,0 +1,8 @@
+terraform {
+  required_version = ">= 1.8"
+  required_providers {
+    aliyun = {
+      source = "bwplan/aliyun"
+    }
+  }
+}
