@@ -193,7 +193,7 @@ func TestCenInstanceControlAndState(t *testing.T) {
 	if code := ctl(t, s, "POST", "cens", `{"name":"from-control"}`, &seeded); code != 200 || !cenInstanceIDPattern.MatchString(seeded.ID) {
 		t.Fatalf("POST /_emulator/cens: %d %+v", code, seeded)
 	}
-	if code := ctl(t, s, "POST", "cens", `{"nmae":"typo"}`, nil); code != 400 {
+	if code := ctl(t, s, "POST", "cens", `{"label":"unknown field"}`, nil); code != 400 {
 		t.Fatalf("POST /_emulator/cens with an unknown field: %d, want 400", code)
 	}
 	c := cenClient(t, s)

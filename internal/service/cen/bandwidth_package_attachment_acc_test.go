@@ -120,8 +120,12 @@ func TestAccCENBandwidthPackageAttachment_basic(t *testing.T) {
 			},
 			{
 				// The binding shows in the plan's cen_ids once refreshed, and
-				// the plan stays empty: no diff to fight.
-				Config: acctest.Config(emu, attachmentConfig(cenID)),
+				// the plan stays empty: no diff to fight. The data source shows it too.
+				Config: acctest.Config(emu, attachmentConfig(cenID)+`
+data "aliyun_cen_bandwidth_packages" "bound" {
+  ids = [aliyun_cen_bandwidth_package.test.id]
+}
+`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -129,6 +133,8 @@ func TestAccCENBandwidthPackageAttachment_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("cen_ids"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(cenID)})),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("status"), knownvalue.StringExact("InUse")),
+					statecheck.ExpectKnownValue("data.aliyun_cen_bandwidth_packages.bound", tfjsonpath.New("packages").AtSliceIndex(0).AtMapKey("cen_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(cenID)})),
 				},
 			},
 			{
