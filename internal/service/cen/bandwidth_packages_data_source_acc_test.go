@@ -93,6 +93,7 @@ func TestAccCENBandwidthPackagesDataSource_allPages(t *testing.T) {
 					"expired_time":           knownvalue.NotNull(),
 					"creation_time":          knownvalue.NotNull(),
 					"is_cross_border":        knownvalue.Bool(true),
+					"cen_ids":                knownvalue.SetExact([]knownvalue.Check{}),
 				})),
 			},
 		}},
