@@ -124,20 +124,18 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	what := plan.what("creating")
 	// One Describe first: a plan bound elsewhere is reported at once, and a plan
 	// already bound here (an earlier apply that stopped waiting) needs no call.
+	// A plan Describe does not show yet is left to the API's own answer.
 	p, err := findBandwidthPackageNow(ctx, r.client, planID)
-	if errors.Is(err, wait.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(path.Root("bandwidth_package_id"), what+": the bandwidth plan does not exist",
-			fmt.Sprintf("Describe does not show bandwidth plan %s: check the ID, or whether the plan was deleted outside Terraform.", planID))
-		return
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, wait.ErrNotFound) {
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttachmentAttribute)
 		return
 	}
-	if !boundTo(p, cenID) {
-		if err := checkNotBoundElsewhere(p, cenID); err != nil {
-			addBoundElsewhere(&resp.Diagnostics, what, err)
-			return
+	if p == nil || !boundTo(p, cenID) {
+		if p != nil {
+			if err := checkNotBoundElsewhere(p, cenID); err != nil {
+				addBoundElsewhere(&resp.Diagnostics, what, err)
+				return
+			}
 		}
 		if err := associateBandwidthPackage(ctx, r.client, planID, cenID); err != nil {
 			var other *boundElsewhereError
@@ -377,6 +375,9 @@ func waitAttachmentCreated(ctx context.Context, c *client.Client, planID, cenID 
 		Target:  []string{bindingBound},
 		Fail:    []string{bindingElsewhere},
 		Refresh: statusAttachment(c, planID, cenID),
+		// The API took the binding, so the plan exists: a Describe that
+		// does not show it lags, for a few polls.
+		NotFoundChecks: 5,
 	}.Until(ctx)
 	p, _ := obj.(*cbn.CenBandwidthPackage)
 	if errors.As(err, new(*wait.UnexpectedStateError)) && p != nil {
