@@ -368,3 +368,39 @@ func (s *Server) CenInstances() []CenInstance {
 	})
 	return out
 }
+
+// cenInstanceTagType is the ResourceType of a CEN instance in CEN's tag calls.
+const cenInstanceTagType = "cen"
+
+// cenInstanceTagRows are ListTagResources' rows for CEN instances: the named ones (an ID
+// that names none answers the not-found code, as for plans), or all, filtered on tags;
+// the caller holds s.mu.
+func (s *Server) cenInstanceTagRows(ids []string, tags []Tag, now time.Time) ([]tagResourceRow, *apiError) {
+	var list []*cenInstance
+	if len(ids) > 0 {
+		for _, id := range ids {
+			ci := s.lookupCen(id, now)
+			if ci == nil {
+				return nil, notFoundFor(productCEN, cenInstanceTagType, id)
+			}
+			list = append(list, ci)
+		}
+	} else {
+		for id := range s.cens {
+			if ci := s.lookupCen(id, now); ci != nil {
+				list = append(list, ci)
+			}
+		}
+		slices.SortFunc(list, func(a, b *cenInstance) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	var rows []tagResourceRow
+	for _, ci := range list {
+		if !(&plan{Tags: ci.Tags}).hasTags(tags) {
+			continue
+		}
+		for _, t := range ci.Tags {
+			rows = append(rows, tagResourceRow{ResourceId: ci.ID, ResourceType: cenInstanceTagType, TagKey: t.Key, TagValue: t.Value})
+		}
+	}
+	return rows, nil
+}

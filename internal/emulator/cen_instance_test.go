@@ -86,6 +86,21 @@ func TestCenInstanceLifecycle(t *testing.T) {
 	}
 	wantAPIError(t, deleteCen(c, id), "InvalidOperation.CenInstanceStatus", 409)
 	eventually(t, "Active", func() bool { return cenInstanceStatus(t, c, id) == "Active" })
+	// The official provider then reads the instance's tags with ResourceType cen.
+	tagsReq := cbn.CreateListTagResourcesRequest()
+	tagsReq.ResourceType = "cen"
+	tagsReq.ResourceId = &[]string{id}
+	tagsResp, err := c.ListTagResources(tagsReq)
+	if err != nil {
+		t.Fatalf("ListTagResources of the instance: %v", err)
+	}
+	if rows := tagsResp.TagResources.TagResource; len(rows) != 1 || rows[0].ResourceId != id || rows[0].TagKey != "env" ||
+		rows[0].TagValue != "test" || rows[0].ResourceType != "cen" {
+		t.Fatalf("ListTagResources of the instance: %+v", rows)
+	}
+	tagsReq.ResourceId = &[]string{"cen-doesnotexist"}
+	_, err = c.ListTagResources(tagsReq)
+	wantAPIError(t, err, "InvalidInstanceIds.NotFound", 400)
 
 	bad := cbn.CreateCreateCenRequest()
 	bad.ProtectionLevel = "FULL"

@@ -39,7 +39,9 @@ package emulator
 //     Active; Deleting for the delete delay, then gone. An unknown or gone CenId:
 //     ParameterCenInstanceId 400; DeleteCen while Creating or Deleting:
 //     InvalidOperation.CenInstanceStatus 409; DeleteCen while plans are bound:
-//     DependencyViolation.CenBandwidthPackage 400 (the reference names no code: the emulator's choice)
+//     DependencyViolation.CenBandwidthPackage 400 (the reference names no code: the emulator's choice);
+//     ListTagResources with ResourceType cen answers the instances' tags (CreateCen's Tag), as
+//     the official provider's alicloud_cen_instance reads them
 //   - Associate/UnassociateCenBandwidthPackage: asynchronous, the plan is Updating for the update
 //     delay (CenIds already changed), then InUse or Idle. An instance that is not Active:
 //     InvalidOperation.CenInstanceStatus 409; a plan Creating, Updating or Deleting, or already

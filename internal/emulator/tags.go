@@ -384,7 +384,13 @@ func listTagResources(s *Server, c *call) (map[string]any, *apiError) {
 		offset = n
 	}
 	var cands []*plan
+	var rows []tagResourceRow
 	switch {
+	case c.product == productCEN && rt == cenInstanceTagType:
+		// CEN instances' tags (cen_instance.go), as the official provider reads them.
+		if rows, e = s.cenInstanceTagRows(ids, tags, c.now); e != nil {
+			return nil, e
+		}
 	case c.product == productCEN && len(ids) > 0:
 		// CEN refuses an ID that names nothing, as its TagResources does.
 		for _, id := range ids {
@@ -400,7 +406,6 @@ func listTagResources(s *Server, c *call) (map[string]any, *apiError) {
 	default:
 		cands = s.candidates(nil, c.product, c.now)
 	}
-	var rows []tagResourceRow
 	for _, pl := range cands {
 		if !pl.hasTags(tags) {
 			continue
