@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 )
@@ -52,10 +53,23 @@ func deleteCen(c *cbn.Client, id string) error {
 	return err
 }
 
+// Delays of the tests below: none, so a state is reached at once, or an hour, so a busy
+// state holds for the whole test; no assertion depends on how fast the machine is.
+const (
+	noDelay   = time.Duration(0)
+	longDelay = time.Hour
+)
+
+func startServerDelays(t *testing.T, ready, update, del time.Duration) *Server {
+	t.Helper()
+	return startServer(t, WithReadyDelay(ready), WithUpdateDelay(update), WithDeleteDelay(del))
+}
+
 // TestCenInstanceLifecycle follows what the official provider's alicloud_cen_instance does:
-// CreateCen with a ClientToken, DescribeCens filtered on the ID until Active, DeleteCen.
+// CreateCen with a ClientToken, DescribeCens filtered on the ID until Active, ListTagResources
+// of the instance, DeleteCen.
 func TestCenInstanceLifecycle(t *testing.T) {
-	s := startServer(t)
+	s := startServerDelays(t, noDelay, noDelay, noDelay)
 	c := cenClient(t, s)
 	req := cbn.CreateCreateCenRequest()
 	req.ClientToken = "token-cen-1"
@@ -79,13 +93,11 @@ func TestCenInstanceLifecycle(t *testing.T) {
 		t.Fatalf("DescribeCens: want 1 instance, got %d", len(got))
 	}
 	ci := got[0]
-	if ci.Status != "Creating" || ci.Name != "net-a" || ci.Description != "first" || ci.ProtectionLevel != "REDUCED" ||
+	if ci.Status != "Active" || ci.Name != "net-a" || ci.Description != "first" || ci.ProtectionLevel != "REDUCED" ||
 		ci.Ipv6Level != "DISABLED" || ci.ResourceGroupId == "" || ci.CreationTime == "" ||
 		len(ci.Tags.Tag) != 1 || ci.Tags.Tag[0].Key != "env" || len(ci.CenBandwidthPackageIds.CenBandwidthPackageId) != 0 {
 		t.Fatalf("unexpected instance: %+v", ci)
 	}
-	wantAPIError(t, deleteCen(c, id), "InvalidOperation.CenInstanceStatus", 409)
-	eventually(t, "Active", func() bool { return cenInstanceStatus(t, c, id) == "Active" })
 	// The official provider then reads the instance's tags with ResourceType cen.
 	tagsReq := cbn.CreateListTagResourcesRequest()
 	tagsReq.ResourceType = "cen"
@@ -115,47 +127,78 @@ func TestCenInstanceLifecycle(t *testing.T) {
 	if err := deleteCen(c, id); err != nil {
 		t.Fatalf("DeleteCen: %v", err)
 	}
-	if st := cenInstanceStatus(t, c, id); st != "Deleting" {
-		t.Fatalf("after DeleteCen: %q, want Deleting", st)
+	if st := cenInstanceStatus(t, c, id); st != "gone" {
+		t.Fatalf("after DeleteCen with no delay: %q, want gone", st)
 	}
-	eventually(t, "gone", func() bool { return cenInstanceStatus(t, c, id) == "gone" })
 	wantAPIError(t, deleteCen(c, id), "ParameterCenInstanceId", 400)
 }
 
-// TestCenBinding binds and unbinds a plan, with every refusal on the way.
-func TestCenBinding(t *testing.T) {
-	s := startServer(t)
+// TestCenInstanceBusy: an instance Creating or Deleting, and a plan Creating, refuse what
+// needs them Active or Idle.
+func TestCenInstanceBusy(t *testing.T) {
+	s := startServerDelays(t, longDelay, longDelay, longDelay)
 	c := cenClient(t, s)
-	cenID := s.SeedCen("seeded")
-	if st := cenInstanceStatus(t, c, cenID); st != "Active" {
-		t.Fatalf("seeded instance: %q, want Active", st)
-	}
-	planID := createCEN(t, c, nil).CenBandwidthPackageId
-
-	wantAPIError(t, associate(c, cenID, ""), "MissingParameter.CenBandwidthPackageId", 400)
-	wantAPIError(t, associate(c, "", planID), "MissingParameter.CenId", 400)
-	wantAPIError(t, associate(c, "cen-doesnotexist", planID), "ParameterCenInstanceId", 400)
-	wantAPIError(t, associate(c, cenID, "cenbwp-doesnotexist"), "ParameterBwpInstanceId", 400)
-	// A plan still Creating cannot be bound yet.
-	wantAPIError(t, associate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
-	eventually(t, "Idle", func() bool { return cenStatus(t, c, planID) == "Idle" })
-
-	// An instance still Creating cannot take a plan.
-	creq := cbn.CreateCreateCenRequest()
-	young, err := c.CreateCen(creq)
+	young, err := c.CreateCen(cbn.CreateCreateCenRequest())
 	if err != nil {
 		t.Fatal(err)
 	}
+	if st := cenInstanceStatus(t, c, young.CenId); st != "Creating" {
+		t.Fatalf("new instance: %q, want Creating", st)
+	}
+	wantAPIError(t, deleteCen(c, young.CenId), "InvalidOperation.CenInstanceStatus", 409)
+	seeded := s.SeedCen("seeded")
+	planID := createCEN(t, c, nil).CenBandwidthPackageId
 	wantAPIError(t, associate(c, young.CenId, planID), "InvalidOperation.CenInstanceStatus", 409)
+	wantAPIError(t, associate(c, seeded, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	if err := deleteCen(c, seeded); err != nil {
+		t.Fatalf("DeleteCen: %v", err)
+	}
+	if st := cenInstanceStatus(t, c, seeded); st != "Deleting" {
+		t.Fatalf("after DeleteCen: %q, want Deleting", st)
+	}
+	wantAPIError(t, deleteCen(c, seeded), "InvalidOperation.CenInstanceStatus", 409)
+}
 
+// TestCenBindingIsAsynchronous: a plan is Updating while a binding changes, and takes no
+// other binding change meanwhile.
+func TestCenBindingIsAsynchronous(t *testing.T) {
+	s := startServerDelays(t, noDelay, longDelay, noDelay)
+	c := cenClient(t, s)
+	cenID := s.SeedCen("seeded")
+	planID := createCEN(t, c, nil).CenBandwidthPackageId
 	if err := associate(c, cenID, planID); err != nil {
 		t.Fatalf("AssociateCenBandwidthPackage: %v", err)
 	}
 	p := describeCEN(t, c, planID)[0]
 	if p.Status != "Updating" || !slices.Equal(p.CenIds.CenId, []string{cenID}) {
-		t.Fatalf("just after associate: status %q, CenIds %v; want Updating, [%s]", p.Status, p.CenIds.CenId, cenID)
+		t.Fatalf("after associate: status %q, CenIds %v; want Updating, [%s]", p.Status, p.CenIds.CenId, cenID)
 	}
-	eventually(t, "InUse", func() bool { return cenStatus(t, c, planID) == "InUse" })
+	wantAPIError(t, associate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	wantAPIError(t, unassociate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
+}
+
+// TestCenBinding binds and unbinds a plan, with every refusal that does not depend on a busy state.
+func TestCenBinding(t *testing.T) {
+	s := startServerDelays(t, noDelay, noDelay, noDelay)
+	c := cenClient(t, s)
+	cenID, other := s.SeedCen("seeded"), s.SeedCen("other")
+	if st := cenInstanceStatus(t, c, cenID); st != "Active" {
+		t.Fatalf("seeded instance: %q, want Active", st)
+	}
+	planID := createCEN(t, c, func(r *cbn.CreateCenBandwidthPackageRequest) { r.GeographicRegionBId = "Europe" }).CenBandwidthPackageId
+
+	wantAPIError(t, associate(c, cenID, ""), "MissingParameter.CenBandwidthPackageId", 400)
+	wantAPIError(t, associate(c, "", planID), "MissingParameter.CenId", 400)
+	wantAPIError(t, associate(c, "cen-doesnotexist", planID), "ParameterCenInstanceId", 400)
+	wantAPIError(t, associate(c, cenID, "cenbwp-doesnotexist"), "ParameterBwpInstanceId", 400)
+
+	if err := associate(c, cenID, planID); err != nil {
+		t.Fatalf("AssociateCenBandwidthPackage: %v", err)
+	}
+	p := describeCEN(t, c, planID)[0]
+	if p.Status != "InUse" || !slices.Equal(p.CenIds.CenId, []string{cenID}) {
+		t.Fatalf("after associate: status %q, CenIds %v; want InUse, [%s]", p.Status, p.CenIds.CenId, cenID)
+	}
 	if got := describeCens(t, c, cenID)[0].CenBandwidthPackageIds.CenBandwidthPackageId; !slices.Equal(got, []string{planID}) {
 		t.Fatalf("DescribeCens CenBandwidthPackageIds %v, want [%s]", got, planID)
 	}
@@ -165,31 +208,32 @@ func TestCenBinding(t *testing.T) {
 		t.Fatalf("Describe filtered on CenId: %v, %+v", err, resp)
 	}
 
-	// One instance per plan; one plan per pair of areas per instance.
-	eventually(t, "young instance Active", func() bool { return cenInstanceStatus(t, c, young.CenId) == "Active" })
-	wantAPIError(t, associate(c, young.CenId, planID), "InvalidOperation.BwpInstanceStatus", 400)
+	// One instance per plan; one plan per pair of areas (in either order) per instance.
+	wantAPIError(t, associate(c, other, planID), "InvalidOperation.BwpInstanceStatus", 400)
 	wantAPIError(t, associate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
-	twin := createCEN(t, c, nil).CenBandwidthPackageId
-	eventually(t, "twin Idle", func() bool { return cenStatus(t, c, twin) == "Idle" })
+	twin := createCEN(t, c, func(r *cbn.CreateCenBandwidthPackageRequest) {
+		r.GeographicRegionAId, r.GeographicRegionBId = "Europe", "China"
+	}).CenBandwidthPackageId
 	wantAPIError(t, associate(c, cenID, twin), "InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409)
+	if err := associate(c, other, twin); err != nil {
+		t.Fatalf("the twin on another instance: %v", err)
+	}
 
 	// Neither side can be deleted while bound.
 	wantAPIError(t, deleteCen(c, cenID), "DependencyViolation.CenBandwidthPackage", 400)
 	del := cbn.CreateDeleteCenBandwidthPackageRequest()
 	del.CenBandwidthPackageId = planID
-	_, err = c.DeleteCenBandwidthPackage(del)
+	_, err := c.DeleteCenBandwidthPackage(del)
 	wantAPIError(t, err, "InvalidOperation.BwpInstanceStatus", 403)
 
-	wantAPIError(t, unassociate(c, young.CenId, planID), "InvalidOperation.BwpNotAssociated", 400)
+	wantAPIError(t, unassociate(c, other, planID), "InvalidOperation.BwpNotAssociated", 400)
 	if err := unassociate(c, cenID, planID); err != nil {
 		t.Fatalf("UnassociateCenBandwidthPackage: %v", err)
 	}
 	p = describeCEN(t, c, planID)[0]
-	if p.Status != "Updating" || len(p.CenIds.CenId) != 0 {
-		t.Fatalf("just after unassociate: status %q, CenIds %v; want Updating, none", p.Status, p.CenIds.CenId)
+	if p.Status != "Idle" || len(p.CenIds.CenId) != 0 {
+		t.Fatalf("after unassociate: status %q, CenIds %v; want Idle, none", p.Status, p.CenIds.CenId)
 	}
-	wantAPIError(t, unassociate(c, cenID, planID), "InvalidOperation.BwpInstanceStatus", 400)
-	eventually(t, "Idle again", func() bool { return cenStatus(t, c, planID) == "Idle" })
 	wantAPIError(t, unassociate(c, cenID, planID), "InvalidOperation.BwpNotAssociated", 400)
 	if err := deleteCen(c, cenID); err != nil {
 		t.Fatalf("DeleteCen after unbinding: %v", err)
