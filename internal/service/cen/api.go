@@ -142,15 +142,23 @@ func modifyAttribute(ctx context.Context, c *client.Client, id, name, descriptio
 }
 
 // deleteBandwidthPackage releases the plan, retrying while its limits or
-// attachments are still being removed.
+// attachments are still being removed. A busy answer costs one Describe: a
+// plan still bound ends the delete at once with a *stillBoundError, since the
+// API refuses to delete it and waiting would not unbind it (DESIGN.md,
+// "Attachments").
 func deleteBandwidthPackage(ctx context.Context, c *client.Client, id string) error {
 	request := cbn.CreateDeleteCenBandwidthPackageRequest()
 	request.CenBandwidthPackageId = id
 	conn := c.CEN()
-	return c.Do(ctx, request.GetActionName(), func() error {
+	return sendWhileBusy(ctx, c, request.GetActionName(), func() error {
 		_, err := conn.DeleteCenBandwidthPackage(request)
 		return err
-	}, client.RetryOn(deleteBusyCodes...), client.Persist())
+	}, deleteBusyCodes, id, func(p *cbn.CenBandwidthPackage) (bool, error) {
+		if len(p.CenIds.CenId) > 0 {
+			return false, &stillBoundError{cenIDs: p.CenIds.CenId}
+		}
+		return false, nil
+	})
 }
 
 // findBandwidthPackageByID describes one plan. It returns an error wrapping

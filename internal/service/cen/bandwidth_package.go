@@ -510,7 +510,9 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	}
 
 	if len(p.CenIds.CenId) > 0 {
-		// The API refuses to delete a bound plan; waiting would not unbind it.
+		// The API refuses to delete a bound plan; waiting would not unbind
+		// it. (A pay-as-you-go plan is not read first: its delete call's
+		// refusal tells, in deleteBandwidthPackage.)
 		addStillBound(&resp.Diagnostics, what, id, p.CenIds.CenId)
 		return
 	}
@@ -519,22 +521,24 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	if apierrors.IsCode(err, deleteGoneCodes...) {
 		return
 	}
+	if bound := (*stillBoundError)(nil); errors.As(err, &bound) {
+		addStillBound(&resp.Diagnostics, what, id, bound.cenIDs)
+		return
+	}
 	if err != nil {
-		// A binding made since the Describe above is the likeliest reason
-		// the API kept refusing: say so rather than what the code means.
-		// The delete timeout may be spent: this one Describe gets a short time of its own.
-		rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer rcancel()
-		if p, ferr := findBandwidthPackageNow(rctx, r.client, id); ferr == nil && len(p.CenIds.CenId) > 0 {
-			addStillBound(&resp.Diagnostics, what, id, p.CenIds.CenId)
-			return
-		}
 		apierrors.AddError(&resp.Diagnostics, what, err, hasAttribute)
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.client, id); err != nil {
 		resp.Diagnostics.AddError(what+": waiting until it is gone", err.Error())
 	}
+}
+
+// stillBoundError: the delete was refused because the plan is bound to cenIDs.
+type stillBoundError struct{ cenIDs []string }
+
+func (e *stillBoundError) Error() string {
+	return "the bandwidth plan is still bound to CEN instance " + strings.Join(e.cenIDs, ", ")
 }
 
 // addStillBound reports a Delete refused because the plan is still bound to

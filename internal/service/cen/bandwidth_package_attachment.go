@@ -267,7 +267,7 @@ func associateBandwidthPackage(ctx context.Context, c *client.Client, planID, ce
 	request := cbn.CreateAssociateCenBandwidthPackageRequest()
 	request.CenBandwidthPackageId, request.CenId = planID, cenID
 	conn := c.CEN()
-	return changeBinding(ctx, c, request.GetActionName(), func() error {
+	return sendWhileBusy(ctx, c, request.GetActionName(), func() error {
 		_, err := conn.AssociateCenBandwidthPackage(request)
 		return err
 	}, bindBusyCodes, planID, func(p *cbn.CenBandwidthPackage) (bool, error) {
@@ -284,7 +284,7 @@ func unassociateBandwidthPackage(ctx context.Context, c *client.Client, planID, 
 	request := cbn.CreateUnassociateCenBandwidthPackageRequest()
 	request.CenBandwidthPackageId, request.CenId = planID, cenID
 	conn := c.CEN()
-	return changeBinding(ctx, c, request.GetActionName(), func() error {
+	return sendWhileBusy(ctx, c, request.GetActionName(), func() error {
 		_, err := conn.UnassociateCenBandwidthPackage(request)
 		return err
 	}, unbindBusyCodes, planID, func(p *cbn.CenBandwidthPackage) (bool, error) {
@@ -292,11 +292,12 @@ func unassociateBandwidthPackage(ctx context.Context, c *client.Client, planID, 
 	})
 }
 
-// changeBinding polls send like a wait: each poll sends the call once (with
+// sendWhileBusy polls send like a wait: each poll sends the call once (with
 // the client's retries of transient errors); a busy answer is pending unless
-// done, from a Describe of the plan, says the change is made already. At the
-// deadline the last busy answer is returned, so its diagnostic says why.
-func changeBinding(ctx context.Context, c *client.Client, action string, send func() error, busy []string, planID string,
+// done, from a Describe of the plan, says the change is made already (or, by
+// an error, that waiting cannot help). At the deadline the last busy answer
+// is returned, so its diagnostic says why.
+func sendWhileBusy(ctx context.Context, c *client.Client, action string, send func() error, busy []string, planID string,
 	done func(*cbn.CenBandwidthPackage) (bool, error),
 ) error {
 	var lastBusy error
