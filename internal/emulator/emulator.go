@@ -142,6 +142,8 @@ type Server struct {
 	calls   map[string]int
 	// deleting counts plans in Deleting, so sweeps are skipped when none can be gone.
 	deleting int
+	// accelerators are the GA accelerators (ga_accelerator.go).
+	accelerators map[string]*accelerator
 
 	saveMu  sync.Mutex
 	saveSeq uint64
@@ -195,6 +197,7 @@ func (s *Server) resetLocked() {
 	s.tokens = map[string]*tokenEntry{}
 	s.calls = map[string]int{}
 	s.deleting = 0
+	s.accelerators = map[string]*accelerator{}
 }
 
 // URL returns the base URL, e.g. "http://127.0.0.1:41234".

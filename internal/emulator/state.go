@@ -18,6 +18,8 @@ type stateFile struct {
 	Orders  []*order               `json:"orders"`
 	Tokens  map[string]*tokenEntry `json:"tokens,omitempty"`
 	Account Account                `json:"account"`
+	// Accelerators are the GA accelerators.
+	Accelerators []*accelerator `json:"accelerators,omitempty"`
 }
 
 // load reads the state file; a missing file is an empty start.
@@ -60,6 +62,11 @@ func (s *Server) load() error {
 		s.tokens = st.Tokens
 	}
 	s.account = st.Account.clone()
+	for _, a := range st.Accelerators {
+		if a != nil && a.ID != "" && !a.gone(now) {
+			s.accelerators[a.ID] = a
+		}
+	}
 	return nil
 }
 
@@ -75,6 +82,7 @@ func (s *Server) save() {
 	for _, o := range s.orders {
 		st.Orders = append(st.Orders, o)
 	}
+	st.Accelerators = s.acceleratorList(time.Now())
 	data, err := json.Marshal(st)
 	s.saveSeq++
 	seq := s.saveSeq
