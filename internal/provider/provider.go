@@ -318,6 +318,7 @@ func (p *aliyunProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		cen.NewBandwidthPackageResource,
 		ga.NewBandwidthPackageResource,
+		ga.NewBandwidthPackageAttachmentResource,
 	}
 }
 

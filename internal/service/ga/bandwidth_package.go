@@ -573,9 +573,14 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	if lapse {
 		err = stopRenewal(ctx, r.client, id)
 	} else {
-		err = deleteBandwidthPackage(ctx, r.client, id)
+		err = deleteUnbound(ctx, r.client, id)
 	}
 	if apierrors.IsCode(err, codeNotExist) {
+		return
+	}
+	var bound *boundError
+	if errors.As(err, &bound) {
+		bound.add(&resp.Diagnostics, what)
 		return
 	}
 	if err != nil {
