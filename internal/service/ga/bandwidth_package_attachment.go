@@ -256,10 +256,12 @@ func addAccelerator(ctx context.Context, c *client.Client, planID, accID string)
 }
 
 // removeAccelerator sends BandwidthPackageRemoveAccelerator unless the plan
-// is not bound to the accelerator; then, or when the plan is gone, it
-// returns an error wrapping wait.ErrNotFound. Any refusal is checked against
-// Describe: a binding that is gone is gone, whatever the code.
+// is not bound to the accelerator (then, or when the plan is gone, it
+// returns an error wrapping wait.ErrNotFound) or is being unbound from it
+// already (nil: the wait that follows sees it through). Any refusal is
+// checked against Describe: a binding that is gone is gone, whatever the code.
 func removeAccelerator(ctx context.Context, c *client.Client, planID, accID string) error {
+	var unbinding bool
 	bound := func() error {
 		bp, err := findBandwidthPackageByID(ctx, c, planID)
 		if err != nil {
@@ -268,9 +270,11 @@ func removeAccelerator(ctx context.Context, c *client.Client, planID, accID stri
 		if !slices.Contains(bp.Accelerators, accID) {
 			return fmt.Errorf("GA bandwidth plan %s is not bound to %s: %w", planID, accID, wait.ErrNotFound)
 		}
+		// A plan binds to one accelerator: unbinding is from this one.
+		unbinding = bp.State == "unbinding"
 		return nil
 	}
-	if err := bound(); err != nil {
+	if err := bound(); err != nil || unbinding {
 		return err
 	}
 	request := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
