@@ -134,7 +134,10 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 		return
 	}
 	plan.ID = types.StringValue(planID + ":" + accID)
-	plan.Accelerators = stringList(bp.Accelerators)
+	plan.Accelerators = stringList([]string{accID})
+	if bp != nil {
+		plan.Accelerators = stringList(bp.Accelerators)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -360,7 +363,8 @@ func waitAttachmentCreated(ctx context.Context, c *client.Client, planID, accID 
 	}).Until(ctx); err != nil {
 		return nil, err
 	}
-	return obj.(*bandwidthPackage), nil
+	bp, _ := obj.(*bandwidthPackage)
+	return bp, nil
 }
 
 // waitAttachmentDeleted waits until the plan no longer lists the accelerator
