@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
@@ -150,14 +151,21 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 				}),
 			},
 			{
-				// Refreshed, the plan shows its binding; nothing to change.
-				Config: attachmentConfig(emu, "Basic", acc, 10),
+				// Refreshed, the plan shows its binding, as does the data source; nothing to change.
+				Config: attachmentConfig(emu, "Basic", acc, 10) + `
+data "aliyun_ga_bandwidth_packages" "bound" {
+  ids = [aliyun_ga_bandwidth_package_attachment.test.bandwidth_package_id]
+}
+`,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectEmptyPlan(),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateIs("accelerators", knownvalue.ListExact([]knownvalue.Check{str(acc)})),
 					stateIs("status", str("binded")),
+					statecheck.ExpectKnownValue("data.aliyun_ga_bandwidth_packages.bound",
+						tfjsonpath.New("packages").AtSliceIndex(0).AtMapKey("accelerators"),
+						knownvalue.ListExact([]knownvalue.Check{str(acc)})),
 				},
 			},
 			{
