@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -402,6 +403,69 @@ resource "aliyun_ga_bandwidth_package" "second" {
 					}
 				},
 				Config: planOnly,
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackageAttachment_crossDomain: the documented shape, a
+// Basic and a CrossDomain plan on one accelerator with depends_on, binds in
+// order and unbinds in reverse; the Basic plan alone cannot leave first.
+func TestAccGABandwidthPackageAttachment_crossDomain(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
+	emu := newEmulator(t)
+	acc := emu.AddAccelerator("").ID
+	plans := fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package" "basic" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Enhanced"
+  charge_type    = "POSTPAY"
+}
+
+resource "aliyun_ga_bandwidth_package" "cross" {
+  bandwidth   = 10
+  type        = "CrossDomain"
+  charge_type = "POSTPAY"
+}
+
+resource "aliyun_ga_bandwidth_package_attachment" "cross" {
+  bandwidth_package_id = aliyun_ga_bandwidth_package.cross.id
+  accelerator_id       = %q
+  depends_on           = [aliyun_ga_bandwidth_package_attachment.basic]
+}
+`, acc)
+	basic := fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package_attachment" "basic" {
+  bandwidth_package_id = aliyun_ga_bandwidth_package.basic.id
+  accelerator_id       = %q
+}
+`, acc)
+	full := acctest.Config(emu, plans+basic)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		CheckDestroy:             checkUnbound(emu),
+		Steps: []resource.TestStep{
+			{
+				Config: full,
+				Check: func(*terraform.State) error {
+					for _, a := range emu.Accelerators() {
+						if a.ID == acc && (a.Basic == "" || a.CrossDomain == "") {
+							return fmt.Errorf("accelerator holds basic %q, cross-border %q; want both", a.Basic, a.CrossDomain)
+						}
+					}
+					return nil
+				},
+			},
+			{
+				// Without the basic attachment in the configuration and no
+				// depends_on left to order it, its removal is refused.
+				Config:      acctest.Config(emu, strings.Replace(plans, "depends_on           = [aliyun_ga_bandwidth_package_attachment.basic]", "", 1)),
+				ExpectError: regexp.MustCompile(`(?s)still\s+has\s+a\s+cross-border\s+bandwidth\s+plan.*BindExist\.CrossDomainBandwidthPackage`),
+			},
+			{
+				Config: full,
 			},
 		},
 	})
