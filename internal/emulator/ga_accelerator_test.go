@@ -330,3 +330,40 @@ func TestGAAcceleratorControl(t *testing.T) {
 	}
 	eventually(t, "reloaded plan binded", func() bool { return gaState(t, c, plan) == "binded" })
 }
+
+// TestGAAcceleratorAsOfficialProviderCreatesIt: the calls the official
+// provider's alicloud_ga_accelerator makes to create and read one (a generic
+// RPC request with every parameter it may send, then Describe until active,
+// the auto-renew answer and the accelerator's tags) all succeed.
+func TestGAAcceleratorAsOfficialProviderCreatesIt(t *testing.T) {
+	s := startServer(t)
+	c := gaClient(t, s)
+	created, err := gaCommon(t, c, "CreateAccelerator", map[string]string{
+		"ClientToken": "official-1", "Spec": "1", "Duration": "1", "PricingCycle": "Month", "AutoPay": "true",
+		"AutoUseCoupon": "false", "AutoRenew": "true", "AutoRenewDuration": "2", "BandwidthBillingType": "BandwidthPackage",
+		"InstanceChargeType": "PREPAY", "ResourceGroupId": "rg-official", "IpSetConfig.AccessMode": "UserDefine",
+		"PromotionOptionNo": "", "Tag.1.Key": "env", "Tag.1.Value": "test",
+	})
+	if err != nil {
+		t.Fatalf("CreateAccelerator: %v", err)
+	}
+	id, _ := created["AcceleratorId"].(string)
+	if !acceleratorIDPattern.MatchString(id) || created["OrderId"] == "" {
+		t.Fatalf("CreateAccelerator answer: %v", created)
+	}
+	eventually(t, "accelerator active", func() bool {
+		d, err := gaCommon(t, c, "DescribeAccelerator", map[string]string{"AcceleratorId": id})
+		return err == nil && d["State"] == "active"
+	})
+	d, err := gaCommon(t, c, "DescribeAccelerator", map[string]string{"AcceleratorId": id})
+	if err != nil || d["ResourceGroupId"] != "rg-official" || d["BandwidthBillingType"] != "BandwidthPackage" || d["Spec"] != "1" {
+		t.Fatalf("DescribeAccelerator: %v, %v", d, err)
+	}
+	renew, err := gaCommon(t, c, "DescribeAcceleratorAutoRenewAttribute", map[string]string{"AcceleratorId": id})
+	if err != nil || renew["AutoRenew"] != true || mustAtoi(t, renew["AutoRenewDuration"]) != 2 || renew["RenewalStatus"] != "AutoRenewal" {
+		t.Fatalf("DescribeAcceleratorAutoRenewAttribute: %v, %v", renew, err)
+	}
+	if _, err := gaCommon(t, c, "ListTagResources", map[string]string{"ResourceType": "accelerator", "ResourceId.1": id}); err != nil {
+		t.Fatalf("ListTagResources of the accelerator: %v", err)
+	}
+}
