@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -302,22 +303,18 @@ const (
 	stateUnbound = "unbound" // the plan is ready and no longer lists the accelerator
 )
 
-// statusAttachment reads the plan: stateBound, stateUnbound, or the plan's
-// own state while neither holds.
-func statusAttachment(c *client.Client, planID, accID string) wait.Refresh {
-	return func(ctx context.Context) (any, string, error) {
-		bp, err := findBandwidthPackageByID(ctx, c, planID)
-		if err != nil {
-			return nil, "", err
-		}
+// attachmentState is the state of the binding of a plan to accelerator
+// accID: stateBound, stateUnbound, or the plan's own state while neither holds.
+func attachmentState(accID string) func(*bandwidthPackage) string {
+	return func(bp *bandwidthPackage) string {
 		listed := slices.Contains(bp.Accelerators, accID)
 		switch {
 		case listed && bp.State == "binded":
-			return bp, stateBound, nil
+			return stateBound
 		case !listed && slices.Contains(readyStates, bp.State):
-			return bp, stateUnbound, nil
+			return stateUnbound
 		}
-		return bp, bp.State, nil
+		return bp.State
 	}
 }
 
@@ -346,12 +343,9 @@ func statusAccelerator(c *client.Client, accID string) wait.Refresh {
 // then until the accelerator is active again. Binding, and a plan that does
 // not list the accelerator yet, are pending: the call is asynchronous.
 func waitAttachmentCreated(ctx context.Context, c *client.Client, planID, accID string) (*bandwidthPackage, error) {
-	obj, err := wait.Config{
-		Target:         []string{stateBound},
-		Fail:           stuckStates,
-		Refresh:        statusAttachment(c, planID, accID),
-		NotFoundChecks: notFoundChecks,
-	}.Until(ctx)
+	// The plan's waits share the provider's one GA poller (DESIGN.md, "API economy").
+	obj, err := poller(c).Until(ctx, strings.ToLower(planID),
+		wait.Config{Target: []string{stateBound}, Fail: stuckStates, NotFoundChecks: notFoundChecks}, attachmentState(accID))
 	if err != nil {
 		return nil, err
 	}
@@ -370,12 +364,8 @@ func waitAttachmentCreated(ctx context.Context, c *client.Client, planID, accID 
 // waitAttachmentDeleted waits until the plan no longer lists the accelerator
 // and is ready (active) again; a plan that is gone is unbound.
 func waitAttachmentDeleted(ctx context.Context, c *client.Client, planID, accID string) error {
-	_, err := wait.Config{
-		Target:     []string{stateUnbound},
-		Fail:       stuckStates,
-		Refresh:    statusAttachment(c, planID, accID),
-		NotFoundOK: true,
-	}.Until(ctx)
+	_, err := poller(c).Until(ctx, strings.ToLower(planID),
+		wait.Config{Target: []string{stateUnbound}, Fail: stuckStates, NotFoundOK: true}, attachmentState(accID))
 	return err
 }
 

@@ -50,7 +50,7 @@ func deleteUnbound(ctx context.Context, c *client.Client, id string) error {
 		}
 		// Unbinding: wait until the plan is ready, and a moment more, so an
 		// answer that lags the state is not asked again at once.
-		if werr := waitBandwidthPackageUpdated(ctx, c, id); werr != nil {
+		if _, werr := waitBandwidthPackageUpdated(ctx, c, id); werr != nil {
 			return err
 		}
 		t := time.NewTimer(time.Second)

@@ -34,7 +34,8 @@ func newActivePlan(ctx context.Context, t *testing.T, c *client.Client) string {
 // TestDeleteUnbound: a bound plan is a *boundError naming the accelerator,
 // at once; a BindExist answer for a plan Describe shows unbound is asked again.
 func TestDeleteUnbound(t *testing.T) {
-	emu := emutest.FastEmulator(t, 50*time.Millisecond, 50*time.Millisecond)
+	// Binding and unbinding last a second: the second remove below comes while the first is under way.
+	emu := emutest.FastEmulator(t, 50*time.Millisecond, time.Second)
 	c := emutest.Client(t, emu)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
