@@ -7,8 +7,9 @@ const (
 	attrChargeType    = "charge_type"
 	attrRegionA       = "geographic_region_a_id"
 	attrRegionB       = "geographic_region_b_id"
-	// aliyun_cen_bandwidth_package_attachment.
+	// The attachments' attributes.
 	attrInstanceID         = "instance_id"
+	attrAcceleratorID      = "accelerator_id"
 	attrBandwidthPackageID = "bandwidth_package_id"
 )
 
@@ -346,7 +347,7 @@ var table = []Entry{
 	},
 
 	// AssociateCenBandwidthPackage and UnassociateCenBandwidthPackage (the CEN reference
-	// pages, and the codes the official provider waits out; DESIGN.md, "Attachments").
+	// pages, and the codes the official provider waits out; DESIGN.md, "CEN attachments").
 	{
 		Code:    "InvalidOperation.CenInstanceStatus",
 		Summary: "the CEN instance is busy",
@@ -513,7 +514,7 @@ var table = []Entry{
 	{
 		Code:    "StateError.Accelerator",
 		Summary: "the accelerator of the GA bandwidth plan is busy",
-		Detail:  "The accelerator this plan is bound to is changing state." + busyHint,
+		Detail:  "The accelerator is changing state (being created, bound to or unbound from a plan, or configured)." + busyHint,
 	},
 	{
 		Code:    "UpgradeError.BandwidthPackage",
@@ -523,8 +524,11 @@ var table = []Entry{
 	},
 	{
 		Code:    "BindExist.BandwidthPackage",
-		Summary: "the GA bandwidth plan is still bound to an accelerator",
-		Detail:  "Unbind the plan from its accelerator (or wait until the unbinding finishes) before deleting it." + busyHint,
+		Summary: "the GA bandwidth plan is bound to an accelerator",
+		Detail: "A GA plan is bound to one accelerator at a time, and a bound plan cannot be deleted. Remove the plan's " +
+			"aliyun_ga_bandwidth_package_attachment (or unbind it in the console) first; within one configuration, an attachment " +
+			"that references the plan is destroyed before it.",
+		Attributes: []string{attrBandwidthPackageID},
 	},
 	{
 		Code:       "GreaterThanGa.IpSetBandwidth",
@@ -537,5 +541,58 @@ var table = []Entry{
 		Summary:    "the bandwidth value is not allowed",
 		Detail:     "The API rejected the bandwidth for this plan (GA: 2 to 2000 Mbit/s, and not below what attached IP sets use). Waiting does not help; change bandwidth.",
 		Attributes: []string{attrBandwidth},
+	},
+
+	// GA attachments: BandwidthPackageAddAccelerator, BandwidthPackageRemoveAccelerator and the
+	// accelerator calls (DESIGN.md, "GA attachments").
+	{
+		Code:       "NotExist.Accelerator",
+		Summary:    "the GA accelerator does not exist",
+		Detail:     "The API does not know this accelerator ID: check accelerator_id (ga-...), or the accelerator was deleted outside Terraform.",
+		Attributes: []string{attrAcceleratorID},
+	},
+	{
+		Code:    "BindExist.Accelerator",
+		Summary: "the GA accelerator still has bandwidth plans bound",
+		Detail:  "An accelerator cannot be deleted while a plan is bound to it: remove its aliyun_ga_bandwidth_package_attachment resources first.",
+	},
+	{
+		Code:    "NotExist.BasicBandwidthPackage",
+		Summary: "the accelerator has no basic bandwidth plan",
+		Detail: "A CrossDomain plan binds to an accelerator only once a Basic plan is bound to it. Attach a Basic plan first; when both " +
+			"attachments are in one configuration, add depends_on = [<the Basic plan's attachment>] to the CrossDomain one.",
+		Attributes: []string{attrAcceleratorID},
+	},
+	{
+		Code:    "Exist.BasicBandwidthPackage",
+		Summary: "the accelerator already has a basic bandwidth plan",
+		Detail: "An accelerator takes one Basic plan (its basic bandwidth) and one CrossDomain plan (its cross-border bandwidth). " +
+			"Remove the attachment of the Basic plan it has, or bind this plan to another accelerator. Waiting does not help.",
+		Attributes: []string{attrAcceleratorID},
+	},
+	{
+		Code:    "Exist.CrossDomainBandwidthPackage",
+		Summary: "the accelerator already has a cross-border bandwidth plan",
+		Detail: "An accelerator takes one Basic plan (its basic bandwidth) and one CrossDomain plan (its cross-border bandwidth). " +
+			"Remove the attachment of the CrossDomain plan it has, or bind this plan to another accelerator. Waiting does not help.",
+		Attributes: []string{attrAcceleratorID},
+	},
+	{
+		Code:    "BindExist.CrossDomainBandwidthPackage",
+		Summary: "the accelerator still has a cross-border bandwidth plan",
+		Detail: "A Basic plan leaves an accelerator only after its CrossDomain plan: remove the CrossDomain plan's attachment first " +
+			"(within one configuration, give it depends_on = [<this attachment>] so destroy removes it first).",
+		Attributes: []string{attrAcceleratorID},
+	},
+	{
+		Code:       "NotSupport.BandwidthBillingType",
+		Summary:    "the accelerator takes no bandwidth plan",
+		Detail:     "The accelerator's bandwidth is billed by data transfer (CDT), so no bandwidth plan binds to it. Use an accelerator billed by bandwidth plan.",
+		Attributes: []string{attrAcceleratorID},
+	},
+	{
+		Code:    "NotBind.BandwidthPackage",
+		Summary: "the GA bandwidth plan is not bound to this accelerator",
+		Detail:  "The binding is already gone. The provider takes this as done once DescribeBandwidthPackage agrees; seen here, the plan lists another accelerator.",
 	},
 }

@@ -60,7 +60,7 @@ var documentedCodes = []string{
 var knownAttributes = map[string]bool{
 	"bandwidth": true, "bandwidth_type": true, "charge_type": true,
 	"geographic_region_a_id": true, "geographic_region_b_id": true,
-	"instance_id": true, "bandwidth_package_id": true,
+	"instance_id": true, "accelerator_id": true, "bandwidth_package_id": true,
 }
 
 func TestTableCoversDocumentedCodes(t *testing.T) {

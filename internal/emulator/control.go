@@ -116,6 +116,8 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		s.SetAccount(a)
 		ctlJSON(w, http.StatusOK, s.Account())
+	case path == "accelerators":
+		s.serveAcceleratorControl(w, r)
 	case path == "health":
 		ctlJSON(w, http.StatusOK, map[string]bool{"ok": true})
 	default:

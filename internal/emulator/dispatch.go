@@ -54,6 +54,13 @@ var routes = map[string]map[string]route{
 		"UntagResources":                             {untagResources, true, true},
 		"ListTagResources":                           {listTagResources, false, false},
 		"ChangeResourceGroup":                        {gaChangeResourceGroup, true, true},
+		"CreateAccelerator":                          {gaCreateAccelerator, true, true},
+		"DescribeAccelerator":                        {gaDescribeAccelerator, false, false},
+		"ListAccelerators":                           {gaListAccelerators, false, false},
+		"DescribeAcceleratorAutoRenewAttribute":      {gaDescribeAcceleratorAutoRenew, false, false},
+		"DeleteAccelerator":                          {gaDeleteAccelerator, true, true},
+		"BandwidthPackageAddAccelerator":             {gaAddAccelerator, true, false},
+		"BandwidthPackageRemoveAccelerator":          {gaRemoveAccelerator, true, false},
 	},
 }
 

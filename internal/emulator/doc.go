@@ -68,6 +68,22 @@ package emulator
 //     both accepted, and answered as sent
 //   - CreateTime/ExpiredTime: epoch milliseconds in a string, as GA answers them
 //
+// GA accelerators and bindings (ga_accelerator.go; DESIGN.md, "GA attachments"):
+//   - an accelerator is init for the ready delay, then active; binding, unbinding (for the update
+//     delay after a bind or unbind) and deleting (for the delete delay) follow the plan's calls
+//   - unknown or gone accelerator: NotExist.Accelerator 400; a call while it is not active:
+//     StateError.Accelerator 400; DeleteAccelerator with a plan bound: BindExist.Accelerator 400
+//   - BandwidthPackageAddAccelerator/RemoveAccelerator while the plan is init, updating, binding,
+//     unbinding or deleting: StateError.BandwidthPackage 400; the plan is binding, then binded
+//     (unbinding, then active) for the update delay
+//   - a plan already bound (also DeleteBandwidthPackage of a bound plan): BindExist.BandwidthPackage 400;
+//     an accelerator that has a plan of that Type: Exist.BasicBandwidthPackage or
+//     Exist.CrossDomainBandwidthPackage 400; a CrossDomain plan before a Basic one:
+//     NotExist.BasicBandwidthPackage 400; a Basic plan removed before the CrossDomain one:
+//     BindExist.CrossDomainBandwidthPackage 400; a plan not bound to the accelerator:
+//     NotBind.BandwidthPackage 400; an accelerator billed by CDT: NotSupport.BandwidthBillingType 400
+//   - CreateAccelerator's order is paid at once, whatever AutoPay says
+//
 // Read after create (WithReadAfterCreateDelay, -read-after-create; default 0): for the delay
 // after a plan is created (after payment, for an AutoPay=false subscription) the reads do not
 // show it, as the live GA API can answer NotExist.BandwidthPackage just after create:
@@ -94,6 +110,8 @@ package emulator
 //     (0: every matching call); latency_ms 0 to 600000 (10 minutes); status 0 or 400 to 599
 //     (body faults: 0 or 200 to 599)
 //   - ratelimit: action non-empty; rps 0 (no limit) to 100000 calls per second
+//   - accelerators: POST {"name": "..."} (name optional) seeds a pay-as-you-go accelerator that is
+//     active at once and answers it; GET lists them with the plans bound to each
 //
 // Control API, CEN instances: POST /_emulator/cens {"name": "..."} creates an instance that is
 // Active at once and answers {"id": "cen-..."}; GET /_emulator/cens lists the instances with

@@ -144,6 +144,8 @@ type Server struct {
 	deleting int
 	// cens are the CEN instances (cen_instance.go).
 	cens map[string]*cenInstance
+	// accelerators are the GA accelerators (ga_accelerator.go).
+	accelerators map[string]*accelerator
 
 	saveMu  sync.Mutex
 	saveSeq uint64
@@ -198,6 +200,7 @@ func (s *Server) resetLocked() {
 	s.calls = map[string]int{}
 	s.deleting = 0
 	s.cens = map[string]*cenInstance{}
+	s.accelerators = map[string]*accelerator{}
 }
 
 // URL returns the base URL, e.g. "http://127.0.0.1:41234".

@@ -231,7 +231,7 @@ func (p *plan) gaView(now time.Time) gaView {
 		ChargeType: p.ChargeType, BillingType: p.BillingType, Ratio: p.Ratio,
 		CbnGeographicRegionIdA: p.CbnAreaA, CbnGeographicRegionIdB: p.CbnAreaB,
 		RegionId: p.RegionID, CreateTime: gaTime(p.CreatedAt), ExpiredTime: gaTime(p.ExpiresAt),
-		Accelerators: []string{}, ResourceGroupId: p.ResourceGroupID, Tags: append([]Tag{}, p.Tags...),
+		Accelerators: p.gaAccelerators(now), ResourceGroupId: p.ResourceGroupID, Tags: append([]Tag{}, p.Tags...),
 	}
 }
 
@@ -400,8 +400,12 @@ func gaDelete(s *Server, c *call) (map[string]any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
+	pl.settleBinding(c.now)
 	if !pl.ready(c.now) {
 		return nil, errGABusy
+	}
+	if len(pl.Accelerators) > 0 {
+		return nil, newErr(400, "BindExist.BandwidthPackage", "The bandwidth package is already bound to accelerator %s.", pl.Accelerators[0])
 	}
 	if !pl.expired(c.now) {
 		return nil, errGAPrepayRelease

@@ -19,6 +19,8 @@ type stateFile struct {
 	Tokens  map[string]*tokenEntry `json:"tokens,omitempty"`
 	Account Account                `json:"account"`
 	Cens    []*cenInstance         `json:"cens,omitempty"`
+	// Accelerators are the GA accelerators.
+	Accelerators []*accelerator `json:"accelerators,omitempty"`
 }
 
 // load reads the state file; a missing file is an empty start.
@@ -66,6 +68,11 @@ func (s *Server) load() error {
 			s.cens[ci.ID] = ci
 		}
 	}
+	for _, a := range st.Accelerators {
+		if a != nil && a.ID != "" && !a.gone(now) {
+			s.accelerators[a.ID] = a
+		}
+	}
 	return nil
 }
 
@@ -84,6 +91,7 @@ func (s *Server) save() {
 	for _, o := range s.orders {
 		st.Orders = append(st.Orders, o)
 	}
+	st.Accelerators = s.acceleratorList(time.Now())
 	data, err := json.Marshal(st)
 	s.saveSeq++
 	seq := s.saveSeq

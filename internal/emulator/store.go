@@ -63,6 +63,10 @@ type plan struct {
 	AutoUseCoupon     bool   `json:"auto_use_coupon,omitempty"`
 	PromotionOptionNo string `json:"promotion_option_no,omitempty"`
 	RegionID          string `json:"region_id,omitempty"`
+	// Accelerators: the accelerator the plan is bound to (ga_accelerator.go).
+	Accelerators   []string  `json:"accelerators,omitempty"`
+	BindingUntil   time.Time `json:"binding_until,omitzero"`
+	UnbindingUntil time.Time `json:"unbinding_until,omitzero"`
 }
 
 type order struct {
@@ -171,12 +175,16 @@ func (p *plan) status(now time.Time) string {
 		}
 		return "Idle"
 	}
+	if b := p.bindingState(now); b != "" {
+		return b
+	}
 	return "active"
 }
 
 // ready reports whether the plan accepts modifications.
 func (p *plan) ready(now time.Time) bool {
-	return p.Paid && !p.deletingNow() && !p.creating(now) && !p.updating(now)
+	return p.Paid && !p.deletingNow() && !p.creating(now) && !p.updating(now) &&
+		!now.Before(p.BindingUntil) && !now.Before(p.UnbindingUntil)
 }
 
 // startTerm sets the subscription expiry from the moment the plan is paid.

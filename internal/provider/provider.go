@@ -319,6 +319,7 @@ func (p *aliyunProvider) Resources(context.Context) []func() resource.Resource {
 		cen.NewBandwidthPackageResource,
 		cen.NewBandwidthPackageAttachmentResource,
 		ga.NewBandwidthPackageResource,
+		ga.NewBandwidthPackageAttachmentResource,
 	}
 }
 

@@ -145,7 +145,7 @@ func modifyAttribute(ctx context.Context, c *client.Client, id, name, descriptio
 // attachments are still being removed. A busy answer costs one Describe: a
 // plan still bound ends the delete at once with a *stillBoundError, since the
 // API refuses to delete it and waiting would not unbind it (DESIGN.md,
-// "Attachments").
+// "CEN attachments").
 func deleteBandwidthPackage(ctx context.Context, c *client.Client, id string) error {
 	request := cbn.CreateDeleteCenBandwidthPackageRequest()
 	request.CenBandwidthPackageId = id

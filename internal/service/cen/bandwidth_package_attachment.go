@@ -250,7 +250,7 @@ func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, re
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), cenID)...)
 }
 
-// Binding codes (DESIGN.md, "Attachments"): the busy ones are waited out, the
+// Binding codes (DESIGN.md, "CEN attachments"): the busy ones are waited out, the
 // gone ones end an unbinding once Describe agrees.
 var (
 	bindBusyCodes = []string{"Operation.Blocking", "InvalidOperation.BwpInstanceStatus", "InvalidOperation.BwpBusinessStatus",

@@ -49,8 +49,9 @@ var (
 	updateBusyCodes = []string{"StateError.BandwidthPackage",
 		"StateError.Accelerator", "UpgradeError.BandwidthPackage"}
 	// renewBusyCodes: the auto-renew attribute is refused while the plan is busy.
-	renewBusyCodes  = []string{"StateError.BandwidthPackage", "StateError.Accelerator"}
-	deleteBusyCodes = []string{"StateError.BandwidthPackage", "BindExist.BandwidthPackage"}
+	renewBusyCodes = []string{"StateError.BandwidthPackage", "StateError.Accelerator"}
+	// BindExist.BandwidthPackage is not busy: deleteBound tells it apart (bindings.go).
+	deleteBusyCodes = []string{"StateError.BandwidthPackage"}
 )
 
 // createRequest builds CreateBandwidthPackage from a plan whose purchase

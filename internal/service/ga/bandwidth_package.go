@@ -248,6 +248,13 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"accelerators": schema.ListAttribute{
+				MarkdownDescription: "The accelerators the plan is bound to (`ga-...`), as the API reports them; empty when " +
+					"unbound. Bind a plan with `aliyun_ga_bandwidth_package_attachment`: a binding made outside Terraform " +
+					"shows here on refresh and never plans a change of the plan.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
 			"order_id": schema.StringAttribute{
 				MarkdownDescription: "The purchase order; known only to the configuration that bought the plan.",
 				Computed:            true,
@@ -566,9 +573,14 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	if lapse {
 		err = stopRenewal(ctx, r.client, id)
 	} else {
-		err = deleteBandwidthPackage(ctx, r.client, id)
+		err = deleteUnbound(ctx, r.client, id)
 	}
 	if apierrors.IsCode(err, codeNotExist) {
+		return
+	}
+	var bound *boundError
+	if errors.As(err, &bound) {
+		bound.add(&resp.Diagnostics, what)
 		return
 	}
 	if err != nil {

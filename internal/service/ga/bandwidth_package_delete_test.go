@@ -52,7 +52,7 @@ func TestDeleteSubscriptionTurnsRenewalOff(t *testing.T) {
 	state := tfsdk.State{Schema: s}
 	m := bandwidthPackageModel{
 		ID: types.StringValue(id), ChargeType: types.StringValue("PREPAY"), Name: types.StringValue("kept"),
-		Tags: types.MapNull(types.StringType),
+		Tags: types.MapNull(types.StringType), Accelerators: types.ListNull(types.StringType),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
 			"create": types.StringType, "update": types.StringType, "delete": types.StringType})},
 	}

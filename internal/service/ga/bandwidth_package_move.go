@@ -48,6 +48,7 @@ func modelFromAlicloud(src movestate.Attrs) bandwidthPackageModel {
 		ExpiredTime:            src.StringValue("expired_time"),
 		CreateTime:             src.StringValue("create_time"),
 		OrderID:                types.StringNull(),
+		Accelerators:           types.ListNull(types.StringType),
 		Timeouts:               movestate.NullTimeouts(),
 	}
 	if n, ok := src.Int64("ratio"); ok && n == 0 {

@@ -114,6 +114,10 @@ func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.Sch
 						"expired_time": computedString("When a subscription expires (RFC 3339); empty for pay-as-you-go."),
 						"create_time":  computedString("When the plan was created (RFC 3339)."),
 						"region_id":    computedString("The region the plan belongs to (`cn-hangzhou`)."),
+						"accelerators": schema.ListAttribute{
+							Computed: true, ElementType: types.StringType,
+							MarkdownDescription: "The accelerators the plan is bound to (`ga-...`); empty when unbound.",
+						},
 					},
 				},
 			},
@@ -287,4 +291,5 @@ type bandwidthPackageDataModel struct {
 	ExpiredTime            types.String `tfsdk:"expired_time"`
 	CreateTime             types.String `tfsdk:"create_time"`
 	RegionID               types.String `tfsdk:"region_id"`
+	Accelerators           types.List   `tfsdk:"accelerators"`
 }

@@ -92,6 +92,7 @@ func TestAccGABandwidthPackagesDataSource_allPages(t *testing.T) {
 					"expired_time":               knownvalue.StringExact(""),
 					"create_time":                knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)),
 					"region_id":                  knownvalue.StringExact("cn-hangzhou"),
+					"accelerators":               knownvalue.ListExact([]knownvalue.Check{}),
 				})),
 				// ga-52: a Basic subscription.
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("packages").AtSliceIndex(52).AtMapKey("bandwidth_type"), knownvalue.StringExact("Basic")),

@@ -9,6 +9,7 @@ import (
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
@@ -71,7 +72,7 @@ var (
 	planFields = []string{
 		"BandwidthPackageId", "Bandwidth", "Type", "BandwidthType", "ChargeType", "BillingType", "Ratio",
 		"CbnGeographicRegionIdA", "CbnGeographicRegionIdB", "ResourceGroupId", "Name", "Description", "State",
-		"ExpiredTime", "CreateTime", "RegionId",
+		"ExpiredTime", "CreateTime", "RegionId", "Accelerators",
 	}
 	renewFields = []string{"AutoRenew", "AutoRenewDuration", "RenewalStatus"}
 )
@@ -170,6 +171,7 @@ type bandwidthPackageModel struct {
 	CreateTime             types.String   `tfsdk:"create_time"`
 	RegionID               types.String   `tfsdk:"region_id"`
 	OrderID                types.String   `tfsdk:"order_id"`
+	Accelerators           types.List     `tfsdk:"accelerators"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -218,6 +220,7 @@ func modelFromAPI(prior bandwidthPackageModel, bp *bandwidthPackage, renew *auto
 	m.ExpiredTime = types.StringValue(apitime.RFC3339(bp.ExpiredTime))
 	m.CreateTime = types.StringValue(apitime.RFC3339(bp.CreateTime))
 	m.RegionID = tfvalue.NullIfEmpty(bp.RegionId)
+	m.Accelerators = stringList(bp.Accelerators)
 	if m.OrderID.IsUnknown() {
 		m.OrderID = types.StringNull()
 	}
@@ -235,4 +238,14 @@ func modelFromAPI(prior bandwidthPackageModel, bp *bandwidthPackage, renew *auto
 	// tags = {} and no tags are the same; keep the form the user wrote.
 	m.Tags = tags.Value(m.Tags, have)
 	return m
+}
+
+// stringList is a list of strings in sorted order, empty (never null) for none.
+func stringList(values []string) types.List {
+	sorted := slices.Sorted(slices.Values(values))
+	elems := make([]attr.Value, len(sorted))
+	for i, v := range sorted {
+		elems[i] = types.StringValue(v)
+	}
+	return types.ListValueMust(types.StringType, elems)
 }

@@ -47,7 +47,7 @@ func TestUpdateOfDeletedPlanFailsAtOnce(t *testing.T) {
 	m := bandwidthPackageModel{
 		ID: types.StringValue(id), Bandwidth: types.Int64Value(5), Type: types.StringValue("Basic"),
 		BandwidthType: types.StringValue("Basic"), ChargeType: types.StringValue("POSTPAY"),
-		Name: types.StringValue("before"), Tags: types.MapNull(types.StringType),
+		Name: types.StringValue("before"), Tags: types.MapNull(types.StringType), Accelerators: types.ListNull(types.StringType),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
 			"create": types.StringType, "update": types.StringType, "delete": types.StringType})},
 	}

@@ -120,7 +120,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if *state != "" {
 			fmt.Fprintf(stdout, "  state file: %s\n", *state)
 		}
-		fmt.Fprintf(stdout, "  control API (%s): %s/_emulator/{stats,resources,faults,ratelimit,reset,pay/ORDER,expire/PLAN,account,cens}\n", access, srv.URL())
+		fmt.Fprintf(stdout, "  control API (%s): %s/_emulator/{stats,resources,faults,ratelimit,reset,pay/ORDER,expire/PLAN,account,cens,accelerators}\n", access, srv.URL())
 	}
 
 	s := <-sig
