@@ -7,8 +7,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
-// CENInstance is a CEN instance's ID, the second half of a CEN attachment's import ID.
-var CENInstance = Kind{"cen-", "cen-7qthudw0ll6jmc1234", "", "CEN instance"}
+// The second halves of the attachments' import IDs.
+var (
+	// CENInstance is a CEN instance's ID.
+	CENInstance = Kind{"cen-", "cen-7qthudw0ll6jmc1234", "", "CEN instance"}
+	// GAAccelerator is a GA accelerator's ID.
+	GAAccelerator = Kind{"ga-", "ga-bp1odcab8tmno0hdq1234", "", "GA accelerator"}
+)
 
 // CheckPair checks an import ID made of two IDs joined by a colon, such as an
 // attachment's "cenbwp-...:cen-...", and returns the two halves. resource is the

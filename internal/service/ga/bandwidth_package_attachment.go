@@ -206,7 +206,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 }
 
 func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planID, accID := importid.GAAttachment.Check(&resp.Diagnostics, req.ID)
+	planID, accID := importid.CheckPair(&resp.Diagnostics, req.ID, "aliyun_ga_bandwidth_package_attachment", importid.GA, importid.GAAccelerator)
 	if resp.Diagnostics.HasError() {
 		return
 	}
