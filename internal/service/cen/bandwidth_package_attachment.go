@@ -344,43 +344,45 @@ const (
 	bindingElsewhere = "BoundElsewhere"
 )
 
-// statusAttachment reads the plan once and says where its binding to cenID
-// stands: Bound (InUse, bound to it), Unbound (ready, not bound to it),
-// BoundElsewhere, or Changing (anything else: the API is still at work).
-func statusAttachment(c *client.Client, planID, cenID string) wait.Refresh {
-	return func(ctx context.Context) (any, string, error) {
-		p, err := findBandwidthPackageNow(ctx, c, planID)
-		if err != nil {
-			return nil, "", err
-		}
+// bindingState says where a plan's binding to cenID stands: Bound (InUse,
+// bound to it), Unbound (ready, not bound to it), BoundElsewhere, or Changing
+// (anything else: the API is still at work).
+func bindingState(cenID string) func(*cbn.CenBandwidthPackage) string {
+	return func(p *cbn.CenBandwidthPackage) string {
 		ready := p.Status == statusIdle || p.Status == statusInUse
 		switch {
 		case boundTo(p, cenID) && p.Status == statusInUse:
-			return p, bindingBound, nil
+			return bindingBound
 		case !ready:
-			return p, bindingChanging, nil
+			return bindingChanging
 		case boundTo(p, cenID):
-			return p, bindingChanging, nil
+			return bindingChanging
 		case len(p.CenIds.CenId) > 0:
-			return p, bindingElsewhere, nil
+			return bindingElsewhere
 		}
-		return p, bindingUnbound, nil
+		return bindingUnbound
 	}
+}
+
+// untilBinding runs the wait cfg on the binding of planID to cenID through
+// the provider's one CEN poller (DESIGN.md, "API economy").
+func untilBinding(ctx context.Context, c *client.Client, planID, cenID string, cfg wait.Config) (*cbn.CenBandwidthPackage, error) {
+	obj, err := poller(c).Until(ctx, strings.ToLower(planID), cfg, bindingState(cenID))
+	p, _ := obj.(*cbn.CenBandwidthPackage)
+	return p, err
 }
 
 // waitAttachmentCreated waits until Describe shows the plan InUse and bound to
 // cenID. Unbound is pending (the API binds asynchronously); bound elsewhere
 // ends the wait.
 func waitAttachmentCreated(ctx context.Context, c *client.Client, planID, cenID string) (*cbn.CenBandwidthPackage, error) {
-	obj, err := wait.Config{
-		Target:  []string{bindingBound},
-		Fail:    []string{bindingElsewhere},
-		Refresh: statusAttachment(c, planID, cenID),
+	p, err := untilBinding(ctx, c, planID, cenID, wait.Config{
+		Target: []string{bindingBound},
+		Fail:   []string{bindingElsewhere},
 		// The API took the binding, so the plan exists: a Describe that
 		// does not show it lags, for a few polls.
 		NotFoundChecks: 5,
-	}.Until(ctx)
-	p, _ := obj.(*cbn.CenBandwidthPackage)
+	})
 	if errors.As(err, new(*wait.UnexpectedStateError)) && p != nil {
 		return p, checkNotBoundElsewhere(p, cenID)
 	}
@@ -390,11 +392,10 @@ func waitAttachmentCreated(ctx context.Context, c *client.Client, planID, cenID 
 // waitAttachmentDeleted waits until Describe shows the plan ready and no
 // longer bound to cenID, or no longer shows the plan.
 func waitAttachmentDeleted(ctx context.Context, c *client.Client, planID, cenID string) error {
-	_, err := wait.Config{
+	_, err := untilBinding(ctx, c, planID, cenID, wait.Config{
 		Target:     []string{bindingUnbound, bindingElsewhere},
-		Refresh:    statusAttachment(c, planID, cenID),
 		NotFoundOK: true,
-	}.Until(ctx)
+	})
 	return err
 }
 
