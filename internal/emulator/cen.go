@@ -78,6 +78,12 @@ func (s *Server) accountChecks(chargeType string, crossBorder bool) *apiError {
 	return nil
 }
 
+// cenPeriods are the subscription lengths CreateCenBandwidthPackage sells by PricingCycle: 1, 2,
+// 3 or 6 months, 1 to 3 years, as the official metadata's description of Period states (the
+// vendored slice keeps no descriptions; DESIGN.md, "Emulator conformance choices"). Any other
+// answers InvalidParameter, the action's documented code for a bad parameter.
+var cenPeriods = map[string][]int{"Month": {1, 2, 3, 6}, "Year": {1, 2, 3}}
+
 func cenCreate(s *Server, c *call) (map[string]any, *apiError) {
 	p := c.p
 	bwStr, e := p.required("Bandwidth")
@@ -126,7 +132,7 @@ func cenCreate(s *Server, c *call) (map[string]any, *apiError) {
 	switch {
 	case cycle != "Month" && cycle != "Year":
 		return nil, invalid("PricingCycle", cycle)
-	case period < 1 || (cycle == "Month" && period > 36) || (cycle == "Year" && period > 3):
+	case !slices.Contains(cenPeriods[cycle], period):
 		return nil, invalid("Period", p.get("Period"))
 	}
 	autoPay, e := p.boolParam("AutoPay", false)

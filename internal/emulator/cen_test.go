@@ -165,6 +165,12 @@ func TestCENCreateRefusals(t *testing.T) {
 			r.Period = "0"
 		}, "InvalidParameter"},
 		{"cycle", func(r *cbn.CreateCenBandwidthPackageRequest) { r.PricingCycle = "Week" }, "InvalidParameter"},
+		{"period 4 months", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Period = "4" }, "InvalidParameter"},
+		{"period 12 months", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Period = "12" }, "InvalidParameter"},
+		{"period 4 years", func(r *cbn.CreateCenBandwidthPackageRequest) {
+			r.Period = "4"
+			r.PricingCycle = "Year"
+		}, "InvalidParameter"},
 		{"21 tags", func(r *cbn.CreateCenBandwidthPackageRequest) { r.Tag = &tooMany }, "InvalidParameter"},
 		{"aliyun tag", func(r *cbn.CreateCenBandwidthPackageRequest) {
 			r.Tag = &[]cbn.CreateCenBandwidthPackageTag{{Key: "aliyun:x", Value: "v"}}
@@ -420,4 +426,23 @@ func TestCENTags(t *testing.T) {
 	tag.ResourceId = &tooMany
 	_, err = c.TagResources(tag)
 	wantAPIError(t, err, "SizeLimitExceeded.ResourceIdNum", 400)
+}
+
+// TestCENPeriodsByCycle: every period the API sells is bought (DESIGN.md,
+// "Emulator conformance choices": 1, 2, 3 or 6 months, 1 to 3 years).
+func TestCENPeriodsByCycle(t *testing.T) {
+	s := startServer(t)
+	c := cenClient(t, s)
+	for cycle, periods := range map[string][]int{"Month": {1, 2, 3, 6}, "Year": {1, 2, 3}} {
+		for _, n := range periods {
+			createCEN(t, c, func(r *cbn.CreateCenBandwidthPackageRequest) {
+				r.BandwidthPackageChargeType = "PREPAY"
+				r.PricingCycle = cycle
+				r.Period = requests.NewInteger(n)
+			})
+		}
+	}
+	if n := len(s.Resources()); n != 7 {
+		t.Fatalf("%d plans bought, want 7", n)
+	}
 }

@@ -81,3 +81,26 @@ func textProblem(what, s string, minLen, maxLen int) string {
 	}
 	return ""
 }
+
+// NonEmptyValues refuses a tag whose value is "": for a product whose API
+// answers a tag without a value with an error (why says which), so the
+// refusal comes at plan time, on the tag, instead of at apply.
+func NonEmptyValues(why string) validator.Map { return nonEmptyValues{why} }
+
+type nonEmptyValues struct{ why string }
+
+func (nonEmptyValues) Description(context.Context) string { return "tag values must not be empty" }
+
+func (v nonEmptyValues) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v nonEmptyValues) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for k, raw := range req.ConfigValue.Elements() {
+		if val, ok := raw.(types.String); ok && !val.IsNull() && !val.IsUnknown() && val.ValueString() == "" {
+			resp.Diagnostics.AddAttributeError(req.Path.AtMapKey(k), "Empty tag value",
+				fmt.Sprintf("Tag %q has an empty value: %s. Give it a value, or remove the tag.", k, v.why))
+		}
+	}
+}

@@ -72,3 +72,33 @@ func TestValidator(t *testing.T) {
 		})
 	}
 }
+
+// TestNonEmptyValues: an empty value is refused on its own key, with the
+// reason given; other values, unknowns and null maps pass.
+func TestNonEmptyValues(t *testing.T) {
+	v := NonEmptyValues("the API answers MissingParameter.TagValue")
+	withUnknown := types.MapValueMust(types.StringType, map[string]attr.Value{"a": types.StringUnknown()})
+	for name, c := range map[string]struct {
+		in      types.Map
+		wantErr bool
+	}{
+		"null":          {types.MapNull(types.StringType), false},
+		"unknown":       {types.MapUnknown(types.StringType), false},
+		"values":        {tagMap(map[string]string{"a": "1", "b": "x"}), false},
+		"unknown value": {withUnknown, false},
+		"empty value":   {tagMap(map[string]string{"a": "1", "b": ""}), true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp := &validator.MapResponse{}
+			v.ValidateMap(context.Background(), validator.MapRequest{Path: path.Root("tags"), ConfigValue: c.in}, resp)
+			if resp.Diagnostics.HasError() != c.wantErr {
+				t.Fatalf("errors %v, want error=%v", resp.Diagnostics, c.wantErr)
+			}
+			for _, e := range resp.Diagnostics.Errors() {
+				if !strings.Contains(e.Detail(), "MissingParameter.TagValue") || !strings.Contains(e.Detail(), `"b"`) {
+					t.Errorf("detail does not name the tag and the reason: %s", e.Detail())
+				}
+			}
+		})
+	}
+}

@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -135,8 +134,8 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 			},
 			"period": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: "Subscription length in `pricing_cycle` units, a whole number of at least 1; 1 when " +
-					"left out. Only with `charge_type = \"PREPAY\"`. Used only at purchase.",
+				MarkdownDescription: "Subscription length in `pricing_cycle` units: 1, 2, 3 or 6 months, or 1 to 3 years; " +
+					"1 when left out. Only with `charge_type = \"PREPAY\"`. Used only at purchase.",
 				Validators:    periodValidators(),
 				PlanModifiers: []planmodifier.Int64{planmodifiers.PurchaseOnly()},
 			},
@@ -179,10 +178,10 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 			"tags": schema.MapAttribute{
 				Optional:    true,
 				ElementType: types.StringType,
-				MarkdownDescription: "Tags: at most 20; keys 1 to 64 characters, values at most 128; neither may " +
-					"start with `aliyun` or `acs:` nor contain `http://` or `https://`. Changed in place " +
+				MarkdownDescription: "Tags: at most 20; keys 1 to 64 characters, values 1 to 128 (CEN takes no empty value); " +
+					"neither may start with `aliyun` or `acs:` nor contain `http://` or `https://`. Changed in place " +
 					"(`TagResources`, `UntagResources`).",
-				Validators: []validator.Map{tags.Validator()},
+				Validators: tagsValidators(),
 			},
 			"status": schema.StringAttribute{
 				Computed:            true,
@@ -234,7 +233,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
 
 func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{prepayOnly}
+	return []resource.ConfigValidator{prepayOnly, periodByCycle}
 }
 
 // ModifyPlan runs the plan-time steps of "Never buy twice" (DESIGN.md): a

@@ -2,6 +2,9 @@ package cen
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -11,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/areas"
+	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
 
@@ -81,6 +85,52 @@ func chargeTypeValidators() []validator.String {
 
 func periodValidators() []validator.Int64 {
 	return []validator.Int64{int64validator.AtLeast(minPeriod)}
+}
+
+// periodsByCycle are the subscription lengths CreateCenBandwidthPackage
+// sells, by PricingCycle: 1, 2, 3 or 6 months, 1 to 3 years. The three pages
+// give only "default value: 1"; the official API metadata states these values
+// in its description of Period (api-docs README; DESIGN.md, "Emulator
+// conformance choices"), and the emulator refuses the others.
+var periodsByCycle = map[string][]int64{cycleMonth: {1, 2, 3, 6}, cycleYear: {1, 2, 3}}
+
+// periodByCycle refuses a period the API does not sell for the pricing cycle.
+var periodByCycle = validators.Rule("`period` is 1, 2, 3 or 6 with `pricing_cycle = \"Month\"` (the default) "+
+	"and 1 to 3 with `pricing_cycle = \"Year\"`", validatePeriodByCycle)
+
+func validatePeriodByCycle(m bandwidthPackageModel) diag.Diagnostics {
+	if m.Period.IsNull() || m.Period.IsUnknown() || m.PricingCycle.IsUnknown() {
+		return nil
+	}
+	cycle := cycleMonth
+	if !m.PricingCycle.IsNull() {
+		cycle = m.PricingCycle.ValueString()
+	}
+	allowed, ok := periodsByCycle[cycle]
+	if !ok || slices.Contains(allowed, m.Period.ValueInt64()) {
+		return nil // an unknown cycle is pricing_cycle's own validator's error
+	}
+	var diags diag.Diagnostics
+	diags.AddAttributeError(path.Root("period"), "Invalid period for the pricing cycle",
+		fmt.Sprintf("With pricing_cycle = %q the API sells a period of %s; got %d. "+
+			"For 12 months, use pricing_cycle = %q and period = 1.",
+			cycle, joinInts(allowed), m.Period.ValueInt64(), cycleYear))
+	return diags
+}
+
+func joinInts(v []int64) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.FormatInt(n, 10)
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+// tagsValidators are the tag rules both products share, and CEN's own: a tag
+// value must not be empty, because CEN's TagResources answers
+// MissingParameter.TagValue for one (the SDK sends no value for "").
+func tagsValidators() []validator.Map {
+	return []validator.Map{tags.Validator(), tags.NonEmptyValues("CEN's TagResources answers MissingParameter.TagValue for a tag without a value")}
 }
 
 func pricingCycleValidators() []validator.String {

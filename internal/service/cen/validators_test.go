@@ -217,7 +217,7 @@ func TestValidateTags(t *testing.T) {
 		{"key of 1", one("k", str("v")), true},
 		{"key of 64", one(strings.Repeat("k", 64), str("v")), true},
 		{"key of 65", one(strings.Repeat("k", 65), str("v")), false},
-		{"empty value", one("k", str("")), true},
+		{"empty value (MissingParameter.TagValue)", one("k", str("")), false},
 		{"value of 128", one("k", str(strings.Repeat("v", 128))), true},
 		{"value of 129", one("k", str(strings.Repeat("v", 129))), false},
 		{"key aliyun prefix", one("aliyun-x", str("v")), false},
@@ -299,5 +299,45 @@ func TestPrepayOnly(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestPeriodByCycle(t *testing.T) {
+	n := func(v any) tftypes.Value { return tftypes.NewValue(tftypes.Number, v) }
+	s := func(v any) tftypes.Value { return tftypes.NewValue(tftypes.String, v) }
+	cases := []struct {
+		desc          string
+		period, cycle tftypes.Value
+		wantError     bool
+	}{
+		{"month 1", n(1), s("Month"), false},
+		{"month 6", n(6), s("Month"), false},
+		{"month 3", n(3), s("Month"), false},
+		{"month 4", n(4), s("Month"), true},
+		{"month 12", n(12), s("Month"), true},
+		{"cycle left out is Month: 6", n(6), s(nil), false},
+		{"cycle left out is Month: 5", n(5), s(nil), true},
+		{"year 3", n(3), s("Year"), false},
+		{"year 4", n(4), s("Year"), true},
+		{"year 6", n(6), s("Year"), true},
+		{"period left out", n(nil), s("Year"), false},
+		{"period unknown", n(tftypes.UnknownValue), s("Year"), false},
+		{"cycle unknown", n(9), s(tftypes.UnknownValue), false},
+		{"cycle invalid is its own error", n(9), s("Week"), false},
+	}
+	for _, c := range cases {
+		t.Run(c.desc, func(t *testing.T) {
+			cfg := testConfig(t, map[string]tftypes.Value{"period": c.period, "pricing_cycle": c.cycle})
+			resp := &resource.ValidateConfigResponse{}
+			periodByCycle.ValidateResource(context.Background(), resource.ValidateConfigRequest{Config: cfg}, resp)
+			if resp.Diagnostics.HasError() != c.wantError {
+				t.Fatalf("errors %v, want error=%v", resp.Diagnostics, c.wantError)
+			}
+			for _, e := range resp.Diagnostics.Errors() {
+				if wp, ok := e.(diag.DiagnosticWithPath); !ok || !wp.Path().Equal(path.Root("period")) {
+					t.Errorf("error %q not on period", e.Summary())
+				}
+			}
+		})
 	}
 }
