@@ -268,14 +268,18 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 }
 
 // hasAttribute lets the error table attach a diagnostic to an attribute this resource has.
-var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
+var hasAttribute = apierrors.InSchema(resourceAttributes)
+
+// resourceAttributes is the resource's schema, built once.
+var resourceAttributes = bandwidthPackageSchema(context.Background()).Attributes
 
 func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{purchaseRules}
 }
 
 // ModifyPlan plans the defaults that depend on other attributes, so the
-// plan shows what will be bought, then runs the plan-time steps of "Never
+// plan shows what will be bought, refuses a bandwidth_type change the API
+// cannot make in place (checkTypeChange), then runs the plan-time steps of "Never
 // buy twice" (DESIGN.md): a warning before a subscription is destroyed, and
 // an unfinished purchase planned as an update in place that resumes it. Each
 // attribute's own plan, and the warning of a replacement, are its plan
@@ -292,6 +296,14 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if !req.Plan.Raw.IsNull() && !planmodifiers.Replaces(ctx, resourceAttributes, req) {
+		var plan bandwidthPackageModel
+		resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+		resp.Diagnostics.Append(checkTypeChange(state, plan)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	planmodifiers.PlanBought(ctx, req, resp, state.bought(ctx))
 }
 
@@ -475,7 +487,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	// Settings the create could not send yet go out whatever state says.
 	followUp := pending != nil && pending.FollowUp
 
-	if update, changed := updateRequestFor(id, &plan, &state, followUp); changed {
+	for _, update := range updateSteps(id, &plan, &state, followUp) {
 		if _, err := updateBandwidthPackage(ctx, r.client, update); err != nil {
 			fail(err)
 			return

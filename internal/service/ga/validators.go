@@ -107,3 +107,33 @@ func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 func isString(v types.String, want string) bool { return known(v) && v.ValueString() == want }
 
 func isBool(v types.Bool, want bool) bool { return known(v) && v.ValueBool() == want }
+
+// typeSteps are the bandwidth_type changes UpdateBandwidthPackage makes in
+// place: Basic up to Enhanced, Enhanced down to Basic. Its documented
+// COMMODITY.INVALID_COMPONENT refuses any other ("The type of the Advance
+// bandwidth can not be changed").
+var typeSteps = map[string]string{"Basic": "Enhanced", "Enhanced": "Basic"}
+
+// checkTypeChange refuses at plan time an in-place bandwidth_type change the
+// API would refuse at apply. It is quiet while either value is unknown, and
+// for a plan that is replaced anyway (the new plan is bought with the type).
+func checkTypeChange(state, plan bandwidthPackageModel) diag.Diagnostics {
+	if !known(plan.BandwidthType) || state.BandwidthType.IsUnknown() {
+		return nil
+	}
+	from, to := state.BandwidthType.ValueString(), plan.BandwidthType.ValueString()
+	if from == to || typeSteps[from] == to {
+		return nil
+	}
+	var diags diag.Diagnostics
+	if from == "" {
+		from = "none"
+	}
+	diags.AddAttributeError(path.Root("bandwidth_type"), "bandwidth_type cannot change in place",
+		fmt.Sprintf("UpdateBandwidthPackage changes a plan's bandwidth type only from Basic to Enhanced or from Enhanced to Basic; "+
+			"the type of an Advanced plan cannot be changed, and no plan can become Advanced (the API answers "+
+			"COMMODITY.INVALID_COMPONENT). This plan is %s, the configuration asks for %s. Keep bandwidth_type = %q, "+
+			"or buy a new plan with the new type (for example terraform apply -replace): a subscription plan that is "+
+			"replaced keeps billing until it expires.", from, to, from))
+	return diags
+}
