@@ -50,14 +50,15 @@ func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.Sch
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The CEN bandwidth plans of the account (`DescribeCenBandwidthPackages`, every page), " +
-			"narrowed by the filters given; all of them must match. `ids`, `status` and `tags` are passed to the API; " +
-			"`name_regex` and `charge_type` are applied to its answer.",
+			"narrowed by the filters given; all of them must match. `ids` (in groups of 25 a call), `status` and `tags` are " +
+			"passed to the API, `status` and `tags` applied to its answer when `ids` is given; `name_regex` and " +
+			"`charge_type` are applied to its answer.",
 		Attributes: map[string]schema.Attribute{
 			"ids": schema.ListAttribute{
 				Optional:            true,
 				Computed:            true,
 				ElementType:         types.StringType,
-				MarkdownDescription: "As a filter: IDs of the plans wanted (`cenbwp-...`); an empty list matches no plan, while leaving `ids` out does not filter. Read back: IDs of the plans found, in the API's order.",
+				MarkdownDescription: "As a filter: IDs of the plans wanted (`cenbwp-...`); an empty list matches no plan, while leaving `ids` out does not filter. Read back: IDs of the plans found, in the order of the filter's `ids` (each once) when it is given, else in the API's order.",
 			},
 			"name_regex": schema.StringAttribute{
 				Optional:            true,
@@ -138,13 +139,16 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 
 	// An empty list of IDs is a filter that matches no plan: nothing to ask.
 	var all []cbn.CenBandwidthPackage
-	if m.IDs.IsNull() || len(ids) > 0 {
-		var err error
-		all, err = listBandwidthPackages(ctx, d.client, listRequest(ids, m.Status.ValueString(), want))
-		if err != nil {
-			apierrors.AddError(&resp.Diagnostics, "listing CEN bandwidth plans", err, nil)
-			return
-		}
+	var err error
+	switch {
+	case len(ids) > 0:
+		all, err = findByIDs(ctx, d.client, ids, m.Status.ValueString(), want)
+	case m.IDs.IsNull():
+		all, err = listBandwidthPackages(ctx, d.client, listRequest(m.Status.ValueString(), want))
+	}
+	if err != nil {
+		apierrors.AddError(&resp.Diagnostics, "listing CEN bandwidth plans", err, nil)
+		return
 	}
 
 	idValues, names := []attr.Value{}, []attr.Value{}
@@ -167,19 +171,50 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// listRequest pushes the filters the API supports: IDs, status and tags.
-func listRequest(ids []string, status string, want map[string]string) *cbn.DescribeCenBandwidthPackagesRequest {
+// findByIDs describes the plans named by ids as the resource does
+// (describeBandwidthPackages: filters of at most 5 IDs, at most 5 filters a
+// call, every page; DESIGN.md), then keeps those with the status and tags
+// asked for: the ID filters are ORed, so the status filter and the tags
+// cannot go in the same call. Plans come in the order of ids, each once.
+func findByIDs(ctx context.Context, c *client.Client, ids []string, status string, want map[string]string) ([]cbn.CenBandwidthPackage, error) {
+	found, err := describeBandwidthPackages(ctx, c, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []cbn.CenBandwidthPackage
+	seen := map[string]bool{}
+	for _, id := range ids {
+		p, ok := found[strings.ToLower(id)]
+		if !ok || seen[strings.ToLower(id)] || (status != "" && p.Status != status) || !hasTags(p, want) {
+			continue
+		}
+		seen[strings.ToLower(id)] = true
+		out = append(out, *p)
+	}
+	return out, nil
+}
+
+// hasTags reports whether plan p carries every tag in want.
+func hasTags(p *cbn.CenBandwidthPackage, want map[string]string) bool {
+	have := map[string]string{}
+	for _, t := range p.Tags.Tag {
+		have[t.Key] = t.Value
+	}
+	for k, v := range want {
+		if got, ok := have[k]; !ok || got != v {
+			return false
+		}
+	}
+	return true
+}
+
+// listRequest pushes the filters the API supports when no IDs are given:
+// status and tags.
+func listRequest(status string, want map[string]string) *cbn.DescribeCenBandwidthPackagesRequest {
 	request := cbn.CreateDescribeCenBandwidthPackagesRequest()
 	request.PageSize = requests.NewInteger(listPageSize)
-	var filters []cbn.DescribeCenBandwidthPackagesFilter
-	if len(ids) > 0 {
-		filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: "CenBandwidthPackageId", Value: &ids})
-	}
 	if status != "" {
-		filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: "Status", Value: &[]string{status}})
-	}
-	if len(filters) > 0 {
-		request.Filter = &filters
+		request.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "Status", Value: &[]string{status}}}
 	}
 	if len(want) > 0 {
 		list := make([]cbn.DescribeCenBandwidthPackagesTag, 0, len(want))

@@ -200,3 +200,42 @@ func TestAccCENBandwidthPackagesDataSource_emptyIDs(t *testing.T) {
 		}},
 	})
 }
+
+// More IDs than one Describe takes (5 filters of 5 values): they go in groups
+// of 25, every one found, with the status and tags filters still applied, in
+// the order the configuration gives them.
+func TestAccCENBandwidthPackagesDataSource_manyIDs(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
+	ids := seedPlans(t, emu, 31)
+	quoted := fmt.Sprintf("%q", ids[30])
+	for i := 29; i >= 0; i-- { // newest first: the order of ids, not of creation
+		quoted += fmt.Sprintf(", %q", ids[i])
+	}
+	quoted += `, "cenbwp-doesnotexist", ` + fmt.Sprintf("%q", ids[30])
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(emu, fmt.Sprintf(`
+data "aliyun_cen_bandwidth_packages" "all" {
+  ids = [%[1]s]
+}
+
+data "aliyun_cen_bandwidth_packages" "even_idle" {
+  ids    = [%[1]s]
+  status = "Idle"
+  tags   = { team = "even" }
+}
+`, quoted)),
+			Check: resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.all", "ids.#", "31"),
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.all", "ids.0", ids[30]),
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.all", "ids.30", ids[0]),
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.all", "packages.1.name", "ds-29"),
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.even_idle", "ids.#", "16"),
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.even_idle", "names.0", "ds-30"),
+				resource.TestCheckResourceAttr("data.aliyun_cen_bandwidth_packages.even_idle", "names.15", "ds-00"),
+			),
+		}},
+	})
+}
