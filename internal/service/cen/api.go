@@ -120,10 +120,28 @@ func modifySpec(ctx context.Context, c *client.Client, id string, bandwidth int6
 	request.CenBandwidthPackageId = id
 	request.Bandwidth = requests.NewInteger64(bandwidth)
 	conn := c.CEN()
-	return c.Do(ctx, request.GetActionName(), func() error {
+	err := c.Do(ctx, request.GetActionName(), func() error {
 		_, err := conn.ModifyCenBandwidthPackageSpec(request)
 		return err
 	}, client.RetryOn(busyCodes...), client.Persist())
+	return specDone(ctx, c, id, bandwidth, err)
+}
+
+// specUnchangedCodes refuse a spec change to the bandwidth the plan already
+// has (ModifyCenBandwidthPackageSpec documents both).
+var specUnchangedCodes = []string{"Operation.Failed", "OperationFailed.UpDownRadeConfigNoChange"}
+
+// specDone takes a refusal of an unchanged spec as success once Describe
+// shows the plan with the bandwidth asked for: a retried call whose first
+// answer was lost, after the first call made the change.
+func specDone(ctx context.Context, c *client.Client, id string, bandwidth int64, err error) error {
+	if !apierrors.IsCode(err, specUnchangedCodes...) {
+		return err
+	}
+	if p, ferr := findBandwidthPackageNow(ctx, c, id); ferr == nil && p.Bandwidth == bandwidth {
+		return nil
+	}
+	return err
 }
 
 // modifyAttribute sets the plan's name and description
