@@ -1,0 +1,38 @@
+// Package sweep holds what the test sweepers of both products share: the
+// name prefix of every plan an acceptance test buys, and the API client a
+// sweeper builds from the environment (go test ./internal/... -sweep=REGION,
+// the terraform-plugin-testing convention; make sweep).
+package sweep
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+)
+
+// Prefix starts the name of every plan an acceptance test buys, and only
+// theirs: sweepers release plans named so, and nothing else.
+const Prefix = "tf-acc-"
+
+// Timeout bounds one sweeper run.
+const Timeout = 15 * time.Minute
+
+// Swept reports whether a plan named name is a test's leftover.
+func Swept(name string) bool { return strings.HasPrefix(name, Prefix) }
+
+// Client is an API client for region with the credentials the provider
+// would use when its block sets none (the environment, then the CLI
+// profile, then the ECS role; README, "Credentials").
+func Client(ctx context.Context, region string) (*client.Client, error) {
+	creds, err := client.ResolveCredentials(client.CredentialConfig{})
+	if err != nil {
+		return nil, fmt.Errorf("sweeper credentials: %w", err)
+	}
+	return client.New(ctx, client.Config{Region: region, Credentials: creds, ProviderVersion: "sweeper"})
+}
+
+// Logf is where a sweeper says what it did and what it left.
+type Logf func(format string, args ...any)
