@@ -7,7 +7,6 @@ package acctest
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -70,17 +69,20 @@ provider "aliyun" {
 }
 
 // PreCheck skips the test unless TF_ACC is set (`make test` sets it) and a
-// terraform CLI is available; call it first in every acceptance test.
+// terraform CLI is available; call it first in every acceptance test that
+// drives the emulator. In cloud mode (TF_ACC_CLOUD=1) such a test skips,
+// saying so: its checks read the emulator. Tests written with NewTarget run
+// in both modes.
 func PreCheck(t *testing.T) {
 	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test skipped: set TF_ACC=1 (make test does) to run it against the in-process emulator")
+	mode, err := ModeOf(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
-		if _, err := exec.LookPath("terraform"); err != nil {
-			t.Skip("acceptance test skipped: no terraform CLI on PATH (set TF_ACC_TERRAFORM_PATH or install terraform)")
-		}
+	if r := emulatorOnly(mode, "its checks read the emulator's plans, calls or faults"); r != "" {
+		t.Skip(r)
 	}
+	preCheckCLI(t)
 }
 
 // CheckPlanCount checks how many plans, of either product, the emulator
