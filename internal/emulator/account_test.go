@@ -118,7 +118,7 @@ func TestAutoPayFalseWaitsForPayment(t *testing.T) {
 	if st := cenStatus(t, c, created.CenBandwidthPackageId); st != "Creating" {
 		t.Fatalf("after payment: %q", st)
 	}
-	eventually(t, "Idle", func() bool { return cenStatus(t, c, created.CenBandwidthPackageId) == "Idle" })
+	settle(t, s, "Idle", func() bool { return cenStatus(t, c, created.CenBandwidthPackageId) == "Idle" })
 	if code := ctl(t, s, "POST", "pay/"+created.CenBandwidthPackageOrderId, "", nil); code != 404 {
 		t.Fatalf("paying twice: %d", code)
 	}
@@ -307,7 +307,7 @@ func TestRateLimit(t *testing.T) {
 			t.Fatalf("unlimited action: %v", err)
 		}
 	}
-	time.Sleep(600 * time.Millisecond)
+	clockOf(t, s).Advance(600 * time.Millisecond)
 	if _, err := c.DescribeCenBandwidthPackages(cbn.CreateDescribeCenBandwidthPackagesRequest()); err != nil {
 		t.Fatalf("tokens should refill: %v", err)
 	}

@@ -57,7 +57,7 @@ func TestCENLifecycle(t *testing.T) {
 		t.Fatalf("ExpiredTime %q should be two months after %q", p.ExpiredTime, p.CreationTime)
 	}
 
-	eventually(t, "Idle", func() bool { return cenStatus(t, c, id) == "Idle" })
+	settle(t, s, "Idle", func() bool { return cenStatus(t, c, id) == "Idle" })
 
 	spec := cbn.CreateModifyCenBandwidthPackageSpecRequest()
 	spec.CenBandwidthPackageId = id
@@ -74,7 +74,7 @@ func TestCENLifecycle(t *testing.T) {
 	_, err = c.ModifyCenBandwidthPackageAttribute(attr)
 	wantAPIError(t, err, "InvalidStatus.Resource", 400)
 
-	eventually(t, "Idle after spec", func() bool { return cenStatus(t, c, id) == "Idle" })
+	settle(t, s, "Idle after spec", func() bool { return cenStatus(t, c, id) == "Idle" })
 	attr.Description = "renamed"
 	if _, err := c.ModifyCenBandwidthPackageAttribute(attr); err != nil {
 		t.Fatalf("ModifyCenBandwidthPackageAttribute: %v", err)
@@ -83,7 +83,7 @@ func TestCENLifecycle(t *testing.T) {
 	if p.Bandwidth != 50 || p.Name != "plan-b" || p.Description != "renamed" {
 		t.Fatalf("modifications not applied: %+v", p)
 	}
-	eventually(t, "Idle after attribute", func() bool { return cenStatus(t, c, id) == "Idle" })
+	settle(t, s, "Idle after attribute", func() bool { return cenStatus(t, c, id) == "Idle" })
 
 	del := cbn.CreateDeleteCenBandwidthPackageRequest()
 	del.CenBandwidthPackageId = id
@@ -99,7 +99,7 @@ func TestCENLifecycle(t *testing.T) {
 	if st := cenStatus(t, c, id); st != "Deleting" {
 		t.Fatalf("after delete: %q, want Deleting", st)
 	}
-	eventually(t, "gone", func() bool { return cenStatus(t, c, id) == "gone" })
+	settle(t, s, "gone", func() bool { return cenStatus(t, c, id) == "gone" })
 	_, err = c.DeleteCenBandwidthPackage(del)
 	wantAPIError(t, err, "ParameterBwpInstanceId", 400)
 	if len(s.Resources()) != 0 {
@@ -135,7 +135,7 @@ func TestCENDefaultsAndPostpay(t *testing.T) {
 	if _, err := c.DeleteCenBandwidthPackage(del); err != nil {
 		t.Fatalf("postpay delete: %v", err)
 	}
-	eventually(t, "gone", func() bool { return cenStatus(t, c, post.CenBandwidthPackageId) == "gone" })
+	settle(t, s, "gone", func() bool { return cenStatus(t, c, post.CenBandwidthPackageId) == "gone" })
 }
 
 func TestCENCreateRefusals(t *testing.T) {

@@ -132,12 +132,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if !s.limits.allow(action, time.Now()) {
+	if !s.limits.allow(action, s.now()) {
 		writeAPIError(w, product, errThrottling)
 		return
 	}
 
-	c := &call{product: product, action: action, p: p, now: time.Now()}
+	c := &call{product: product, action: action, p: p, now: s.now()}
 	if e := s.authenticate(r.Method, p, c.now); e != nil {
 		writeAPIError(w, product, e)
 		return

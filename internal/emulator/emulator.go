@@ -31,6 +31,18 @@ type config struct {
 	account      Account
 	// accountSet makes WithAccount win over the account saved in the state file.
 	accountSet bool
+	// clock tells the time every delay, expiry and rate limit is measured
+	// against; nil is the wall clock. Tests drive their own, so no check of
+	// theirs depends on how fast the machine runs.
+	clock func() time.Time
+}
+
+// now is the emulator's time.
+func (s *Server) now() time.Time {
+	if s.cfg.clock != nil {
+		return s.cfg.clock()
+	}
+	return time.Now()
 }
 
 func (c *config) lookup(id string) (credential, bool) {
@@ -279,7 +291,7 @@ func (s *Server) PayOrder(orderID string) error {
 	}
 	o.Paid = true
 	if p, ok := s.plans[o.PlanID]; ok {
-		now := time.Now()
+		now := s.now()
 		if o.Bandwidth > 0 {
 			// An upgrade order: the plan takes the new bandwidth once paid.
 			p.Bandwidth = o.Bandwidth
@@ -319,7 +331,7 @@ func (s *Server) UnpaidOrders() []Order {
 func (s *Server) ExpirePlan(id string) error {
 	s.mu.Lock()
 	p, ok := s.plans[id]
-	if !ok || p.gone(time.Now()) {
+	if !ok || p.gone(s.now()) {
 		s.mu.Unlock()
 		return fmt.Errorf("emulator: plan %q not found", id)
 	}
@@ -327,7 +339,7 @@ func (s *Server) ExpirePlan(id string) error {
 		s.mu.Unlock()
 		return fmt.Errorf("emulator: plan %q is %s, only PREPAY plans expire", id, p.ChargeType)
 	}
-	p.ExpiresAt = time.Now().Add(-time.Minute)
+	p.ExpiresAt = s.now().Add(-time.Minute)
 	s.mu.Unlock()
 	s.save()
 	return nil
@@ -335,7 +347,7 @@ func (s *Server) ExpirePlan(id string) error {
 
 // Resources lists every plan that exists, including ones whose order is unpaid.
 func (s *Server) Resources() []Resource {
-	now := time.Now()
+	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]Resource, 0, len(s.order))

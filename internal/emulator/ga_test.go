@@ -71,7 +71,7 @@ func TestGALifecycle(t *testing.T) {
 	up.Bandwidth = requests.NewInteger(40)
 	_, err = c.UpdateBandwidthPackage(up)
 	wantAPIError(t, err, "StateError.BandwidthPackage", 400) // still init
-	eventually(t, "active", func() bool { return gaState(t, c, id) == "active" })
+	settle(t, s, "active", func() bool { return gaState(t, c, id) == "active" })
 
 	up.Name = "ga-plan"
 	up.Description = "desc"
@@ -90,7 +90,7 @@ func TestGALifecycle(t *testing.T) {
 	}
 	_, err = c.UpdateBandwidthPackage(up)
 	wantAPIError(t, err, "StateError.BandwidthPackage", 400)
-	eventually(t, "active after update", func() bool { return gaState(t, c, id) == "active" })
+	settle(t, s, "active after update", func() bool { return gaState(t, c, id) == "active" })
 	d, _ = c.DescribeBandwidthPackage(req)
 	if d.Bandwidth != 40 || d.Name != "ga-plan" || d.BandwidthType != "Enhanced" || d.Description != "desc" {
 		t.Fatalf("update not applied: %+v", d)
@@ -110,7 +110,7 @@ func TestGALifecycle(t *testing.T) {
 	if st := gaState(t, c, id); st != "deleting" {
 		t.Fatalf("after delete: %q", st)
 	}
-	eventually(t, "gone", func() bool { return gaState(t, c, id) == "gone" })
+	settle(t, s, "gone", func() bool { return gaState(t, c, id) == "gone" })
 	_, err = c.DescribeBandwidthPackage(req)
 	wantAPIError(t, err, "NotExist.BandwidthPackage", 400)
 	_, err = c.DeleteBandwidthPackage(del)

@@ -15,7 +15,7 @@ func TestGAUpgradeOrderAwaitsPayment(t *testing.T) {
 	id := createGA(t, c, func(r *ga.CreateBandwidthPackageRequest) {
 		r.ChargeType, r.PricingCycle, r.Duration = "PREPAY", "Month", "1"
 	}).BandwidthPackageId
-	eventually(t, "plan active", func() bool { return gaState(t, c, id) == "active" })
+	settle(t, s, "plan active", func() bool { return gaState(t, c, id) == "active" })
 
 	bandwidth := func() int {
 		req := ga.CreateDescribeBandwidthPackageRequest()
@@ -34,7 +34,7 @@ func TestGAUpgradeOrderAwaitsPayment(t *testing.T) {
 		if _, err := c.UpdateBandwidthPackage(req); err != nil {
 			t.Fatal(err)
 		}
-		eventually(t, "plan active after update", func() bool { return gaState(t, c, id) == "active" })
+		settle(t, s, "plan active after update", func() bool { return gaState(t, c, id) == "active" })
 	}
 
 	upgrade(40, false)
@@ -48,7 +48,7 @@ func TestGAUpgradeOrderAwaitsPayment(t *testing.T) {
 	if err := s.PayOrder(orders[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "paid upgrade applied", func() bool { return gaState(t, c, id) == "active" && bandwidth() == 40 })
+	settle(t, s, "paid upgrade applied", func() bool { return gaState(t, c, id) == "active" && bandwidth() == 40 })
 
 	// AutoPay=true pays at once; a smaller bandwidth needs no payment.
 	upgrade(60, true)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,14 +20,56 @@ import (
 
 const testDelay = 50 * time.Millisecond
 
+// testClock is an emulator clock that moves only when a test says so: a
+// plan stays Creating or Updating until the test advances it past the delay,
+// however slowly the machine runs, and nothing a test checks depends on
+// wall time.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+// clocks holds the clock of each server startServer started.
+var clocks sync.Map
+
+// clockOf is the clock that drives s.
+func clockOf(t testing.TB, s *Server) *testClock {
+	t.Helper()
+	c, ok := clocks.Load(s)
+	if !ok {
+		t.Fatal("the server was not started by startServer")
+	}
+	return c.(*testClock) //nolint:forcetypeassert // only startServer stores
+}
+
+// startServer starts an emulator driven by a test clock (clockOf), with
+// every delay testDelay unless opts say otherwise.
 func startServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	base := []Option{WithReadyDelay(testDelay), WithUpdateDelay(testDelay), WithDeleteDelay(testDelay)}
+	clock := &testClock{now: time.Now()}
+	base := []Option{WithReadyDelay(testDelay), WithUpdateDelay(testDelay), WithDeleteDelay(testDelay),
+		func(c *config) { c.clock = clock.Now }}
 	s, err := New(append(base, opts...)...)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	t.Cleanup(func() { _ = s.Close() })
+	clocks.Store(s, clock)
+	t.Cleanup(func() {
+		clocks.Delete(s)
+		_ = s.Close()
+	})
 	return s
 }
 
@@ -95,14 +138,14 @@ func wantAPIError(t testing.TB, err error, code string, status int) *sdkerrors.S
 	return se
 }
 
-func eventually(t testing.TB, what string, cond func() bool) {
+// settle moves s's clock past every delay the tests set (a second), then
+// requires cond: the state after the delay, checked by order of events
+// rather than by waiting.
+func settle(t testing.TB, s *Server, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	clockOf(t, s).Advance(time.Second)
+	if !cond() {
+		t.Fatalf("not %s once the emulator's delays have passed", what)
 	}
 }
 

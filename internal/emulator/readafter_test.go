@@ -111,7 +111,7 @@ func TestReadAfterCreateDelayGA(t *testing.T) {
 		t.Fatalf("ListBandwidthPackages shows %d plans after the delay", n)
 	}
 	// The plan is still init for the ready delay, so Update now gets past "not found".
-	eventually(t, "the plan to be active", func() bool { return gaState(t, g, id) == "active" })
+	settle(t, s, "the plan to be active", func() bool { return gaState(t, g, id) == "active" })
 	if err := update(); err != nil {
 		t.Fatalf("Update after the delay: %v", err)
 	}
@@ -122,7 +122,7 @@ func TestReadAfterCreateDelayEnds(t *testing.T) {
 	s := startServer(t, WithReadAfterCreateDelay(100*time.Millisecond))
 	c := cenClient(t, s)
 	id := createCEN(t, c, nil).CenBandwidthPackageId
-	eventually(t, "the plan to be listed", func() bool { return len(describeCEN(t, c, id)) == 1 })
+	settle(t, s, "the plan to be listed", func() bool { return len(describeCEN(t, c, id)) == 1 })
 
 	plain := startServer(t)
 	pc := cenClient(t, plain)

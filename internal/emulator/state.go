@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 )
 
 // stateVersion guards against loading a file written by an incompatible emulator.
@@ -42,7 +41,7 @@ func (s *Server) load() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.resetLocked()
-	now := time.Now()
+	now := s.now()
 	for _, p := range st.Plans {
 		if p == nil || p.ID == "" || p.gone(now) {
 			continue
