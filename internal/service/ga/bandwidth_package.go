@@ -99,7 +99,8 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 			},
 			"bandwidth_type": schema.StringAttribute{
 				MarkdownDescription: "`Basic` (standard), `Enhanced` or `Advanced` (premium) bandwidth. Required when " +
-					"`type` is `Basic`. Changed in place.",
+					"`type` is `Basic`. `Basic` and `Enhanced` change into each other in place; any other change is " +
+					"refused at plan time, as the API cannot make it (an `Advanced` plan's type never changes).",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.OneOf(bandwidthKind...)},
