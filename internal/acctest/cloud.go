@@ -198,8 +198,12 @@ func CheckCost(body string, prepay bool) error {
 	if diags.HasErrors() {
 		return fmt.Errorf("parsing the test configuration: %s", diags.Error())
 	}
+	syntax, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return errors.New("parsing the test configuration: not native HCL syntax")
+	}
 	var errs []error
-	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+	for _, b := range syntax.Blocks {
 		if b.Type != "resource" || len(b.Labels) != 2 || !planTypes[b.Labels[0]] {
 			continue
 		}
