@@ -269,10 +269,7 @@ func bandwidthPackageSchema(ctx context.Context) schema.Schema {
 }
 
 // hasAttribute lets the error table attach a diagnostic to an attribute this resource has.
-var hasAttribute = apierrors.InSchema(resourceAttributes)
-
-// resourceAttributes is the resource's schema, built once.
-var resourceAttributes = bandwidthPackageSchema(context.Background()).Attributes
+var hasAttribute = apierrors.InSchema(bandwidthPackageSchema(context.Background()).Attributes)
 
 func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{purchaseRules}
@@ -297,13 +294,8 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if !req.Plan.Raw.IsNull() && !planmodifiers.Replaces(ctx, resourceAttributes, req) {
-		var plan bandwidthPackageModel
-		resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
-		resp.Diagnostics.Append(checkTypeChange(state, plan)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
+	if planTypeChange(ctx, req, resp, state); resp.Diagnostics.HasError() {
+		return
 	}
 	planmodifiers.PlanBought(ctx, req, resp, state.bought(ctx))
 }

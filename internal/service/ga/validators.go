@@ -1,14 +1,17 @@
 package ga
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
 	"github.com/bwplan/terraform-provider-aliyun/internal/validators"
 )
 
@@ -113,6 +116,21 @@ func isBool(v types.Bool, want bool) bool { return known(v) && v.ValueBool() == 
 // COMMODITY.INVALID_COMPONENT refuses any other ("The type of the Advance
 // bandwidth can not be changed").
 var typeSteps = map[string]string{"Basic": "Enhanced", "Enhanced": "Basic"}
+
+// planTypeChange runs checkTypeChange in ModifyPlan, unless the plan is
+// created, destroyed or replaced anyway (the new plan is bought with the
+// type): planmodifiers.Replaces asks the attributes that force a replacement.
+func planTypeChange(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, state bandwidthPackageModel) {
+	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || planmodifiers.Replaces(ctx, resourceAttributes, req) {
+		return
+	}
+	var plan bandwidthPackageModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(checkTypeChange(state, plan)...)
+}
+
+// resourceAttributes is the resource's schema, built once.
+var resourceAttributes = bandwidthPackageSchema(context.Background()).Attributes
 
 // checkTypeChange refuses at plan time an in-place bandwidth_type change the
 // API would refuse at apply. It is quiet while either value is unknown, and
