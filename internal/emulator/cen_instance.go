@@ -335,7 +335,7 @@ type CenInstance struct {
 // SeedCen creates a CEN instance that is Active at once, as if created long ago, and
 // returns its ID: tests and scripts that need an instance to bind plans to start with one.
 func (s *Server) SeedCen(name string) string {
-	now := time.Now()
+	now := s.now()
 	s.mu.Lock()
 	ci := s.newCenInstance(name, "", nil, now, 0)
 	s.mu.Unlock()
@@ -345,7 +345,7 @@ func (s *Server) SeedCen(name string) string {
 
 // CenInstances lists the CEN instances that exist, oldest first.
 func (s *Server) CenInstances() []CenInstance {
-	now := time.Now()
+	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []CenInstance{}

@@ -257,7 +257,7 @@ func TestCenInstanceControlAndState(t *testing.T) {
 	}
 	c := cenClient(t, s)
 	planID := createCEN(t, c, nil).CenBandwidthPackageId
-	eventually(t, "Idle", func() bool { return cenStatus(t, c, planID) == "Idle" })
+	settle(t, s, "Idle", func() bool { return cenStatus(t, c, planID) == "Idle" })
 	if err := associate(c, seeded.ID, planID); err != nil {
 		t.Fatal(err)
 	}
