@@ -59,6 +59,11 @@ func sweepPlans(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 			logf("[WARN] CEN bandwidth plan %s (%s) left: a subscription cannot be released before it expires (%s)", id, p.Name, p.ExpiredTime)
 			continue
 		}
+		// Attachments first: the API releases no plan that is still bound.
+		if err := sweepAttachments(ctx, c, p, logf); err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		logf("[INFO] releasing CEN bandwidth plan %s (%s)", id, p.Name)
 		err := deleteBandwidthPackage(ctx, c, id)
 		if apierrors.IsCode(err, deleteGoneCodes...) {
@@ -72,6 +77,22 @@ func sweepPlans(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// sweepAttachments unbinds plan p from every CEN instance it is bound to,
+// as the attachment's Delete does, and waits for each.
+func sweepAttachments(ctx context.Context, c *client.Client, p *cbn.CenBandwidthPackage, logf sweep.Logf) error {
+	for _, cenID := range p.CenIds.CenId {
+		logf("[INFO] unbinding CEN bandwidth plan %s (%s) from %s", p.CenBandwidthPackageId, p.Name, cenID)
+		err := unassociateBandwidthPackage(ctx, c, p.CenBandwidthPackageId, cenID)
+		if err == nil {
+			err = waitAttachmentDeleted(ctx, c, p.CenBandwidthPackageId, cenID)
+		}
+		if err != nil {
+			return fmt.Errorf("unbinding CEN bandwidth plan %s (%s) from %s: %w", p.CenBandwidthPackageId, p.Name, cenID, err)
+		}
+	}
+	return nil
 }
 
 // TestSweepPlans: against the emulator, the sweeper releases the prefixed
@@ -101,6 +122,17 @@ func TestSweepPlans(t *testing.T) {
 	}
 	others := []string{buy("keep-postpay", chargeTypePostpay), buy("keep-prepay", chargeTypePrepay),
 		buy("x-"+sweep.Prefix+"not-a-prefix", chargeTypePostpay)}
+	// A leftover attachment: the prefixed plan is bound, and so is one named otherwise.
+	bind := func(planID, cenID string) {
+		request := cbn.CreateAssociateCenBandwidthPackageRequest()
+		request.CenBandwidthPackageId, request.CenId = planID, cenID
+		if _, err := conn.AssociateCenBandwidthPackage(request); err != nil {
+			t.Fatalf("binding %s: %v", planID, err)
+		}
+	}
+	bind(postpay, emu.SeedCen(sweep.Prefix+"cen"))
+	keptCen := emu.SeedCen("keep-cen")
+	bind(others[0], keptCen)
 
 	var logged []string
 	logf := func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
@@ -120,6 +152,10 @@ func TestSweepPlans(t *testing.T) {
 		if st, ok := left[id]; !ok || st == "Deleting" {
 			t.Errorf("plan %s should be left untouched, is %q", id, st)
 		}
+	}
+	if p, err := findBandwidthPackageNow(context.Background(), emutest.Client(t, emu), others[0]); err != nil ||
+		len(p.CenIds.CenId) != 1 || p.CenIds.CenId[0] != keptCen {
+		t.Errorf("a plan without the prefix was unbound: %+v, %v", p, err)
 	}
 	if len(left) != 4 {
 		t.Errorf("%d plans left, want 4: %v", len(left), left)
