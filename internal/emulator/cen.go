@@ -378,8 +378,13 @@ func (s *Server) candidates(ids []string, product string, now time.Time) []*plan
 			out = append(out, p)
 		}
 	}
-	// Keep creation order, as a full listing would.
-	sortByCreation(out)
+	// Keep creation order, as a full listing would: the order plans were
+	// created in, which also holds for plans created in the same instant.
+	pos := make(map[*plan]int, len(s.order))
+	for i, p := range s.order {
+		pos[p] = i
+	}
+	slices.SortStableFunc(out, func(a, b *plan) int { return pos[a] - pos[b] })
 	return out
 }
 
