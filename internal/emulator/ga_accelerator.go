@@ -82,7 +82,7 @@ func (a *accelerator) view(now time.Time) Accelerator {
 // pay-as-you-go one, spec 1), as CreateAccelerator would after its init
 // delay, and returns it. name may be empty.
 func (s *Server) AddAccelerator(name string) Accelerator {
-	now := time.Now()
+	now := s.now()
 	s.mu.Lock()
 	a := &accelerator{ID: randomID("ga-"), Name: name, Spec: "1", ChargeType: "POSTPAY",
 		BandwidthBillingType: "BandwidthPackage", ResourceGroupID: defaultResourceGroup,
@@ -96,7 +96,7 @@ func (s *Server) AddAccelerator(name string) Accelerator {
 
 // Accelerators lists the accelerators that exist.
 func (s *Server) Accelerators() []Accelerator {
-	now := time.Now()
+	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []Accelerator{}

@@ -90,7 +90,7 @@ func (s *Server) save() {
 	for _, o := range s.orders {
 		st.Orders = append(st.Orders, o)
 	}
-	st.Accelerators = s.acceleratorList(time.Now())
+	st.Accelerators = s.acceleratorList(s.now())
 	data, err := json.Marshal(st)
 	s.saveSeq++
 	seq := s.saveSeq
