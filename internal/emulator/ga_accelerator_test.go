@@ -72,7 +72,7 @@ func deleteAccelerator(c *ga.Client, id string) error {
 }
 
 // activePlan creates a GA plan of type typ and waits until it is active.
-func activePlan(t testing.TB, c *ga.Client, typ string) string {
+func activePlan(t testing.TB, s *Server, c *ga.Client, typ string) string {
 	t.Helper()
 	id := createGA(t, c, func(r *ga.CreateBandwidthPackageRequest) {
 		r.Type = typ
@@ -80,7 +80,7 @@ func activePlan(t testing.TB, c *ga.Client, typ string) string {
 			r.BandwidthType = ""
 		}
 	}).BandwidthPackageId
-	eventually(t, "plan active", func() bool { return gaState(t, c, id) == "active" })
+	settle(t, s, "plan active", func() bool { return gaState(t, c, id) == "active" })
 	return id
 }
 
@@ -97,7 +97,7 @@ func TestGAAcceleratorLifecycle(t *testing.T) {
 	if d.State != "init" || d.Spec != "1" || d.InstanceChargeType != "PREPAY" || d.RegionId != "cn-hangzhou" || d.ExpiredTime == 0 {
 		t.Fatalf("new accelerator: %+v", d)
 	}
-	eventually(t, "accelerator active", func() bool { return describeAccelerator(t, c, id).State == "active" })
+	settle(t, s, "accelerator active", func() bool { return describeAccelerator(t, c, id).State == "active" })
 
 	list := ga.CreateListAcceleratorsRequest()
 	list.AcceleratorId = id
@@ -116,7 +116,7 @@ func TestGAAcceleratorLifecycle(t *testing.T) {
 	if st := describeAccelerator(t, c, id).State; st != "deleting" {
 		t.Fatalf("state after delete %q, want deleting", st)
 	}
-	eventually(t, "accelerator gone", func() bool {
+	settle(t, s, "accelerator gone", func() bool {
 		req := ga.CreateDescribeAcceleratorRequest()
 		req.AcceleratorId = id
 		_, err := c.DescribeAccelerator(req)
@@ -172,7 +172,7 @@ func TestGABindAndUnbind(t *testing.T) {
 	s := startServer(t)
 	c := gaClient(t, s)
 	acc := s.AddAccelerator("seeded").ID
-	plan := activePlan(t, c, "Basic")
+	plan := activePlan(t, s, c, "Basic")
 
 	resp, err := bind(c, plan, acc)
 	if err != nil || resp.BandwidthPackageId != plan || !slices.Equal(resp.Accelerators, []string{acc}) {
@@ -190,7 +190,7 @@ func TestGABindAndUnbind(t *testing.T) {
 	_, err = c.UpdateBandwidthPackage(upd)
 	wantAPIError(t, err, "StateError.BandwidthPackage", 400)
 
-	eventually(t, "plan binded", func() bool { return gaState(t, c, plan) == "binded" })
+	settle(t, s, "plan binded", func() bool { return gaState(t, c, plan) == "binded" })
 	d := describePlan(t, c, plan)
 	if !slices.Equal(d.Accelerators, []string{acc}) {
 		t.Fatalf("Describe lists accelerators %v, want [%s]", d.Accelerators, acc)
@@ -210,7 +210,7 @@ func TestGABindAndUnbind(t *testing.T) {
 	if _, err := c.UpdateBandwidthPackage(upd); err != nil {
 		t.Fatalf("update of a bound plan: %v", err)
 	}
-	eventually(t, "plan binded after update", func() bool { return gaState(t, c, plan) == "binded" })
+	settle(t, s, "plan binded after update", func() bool { return gaState(t, c, plan) == "binded" })
 
 	// Bound: neither the plan nor the accelerator can be deleted.
 	del := ga.CreateDeleteBandwidthPackageRequest()
@@ -225,7 +225,7 @@ func TestGABindAndUnbind(t *testing.T) {
 	if st := describePlan(t, c, plan).State; st != "unbinding" {
 		t.Fatalf("plan state after unbind %q, want unbinding", st)
 	}
-	eventually(t, "plan active", func() bool { return gaState(t, c, plan) == "active" })
+	settle(t, s, "plan active", func() bool { return gaState(t, c, plan) == "active" })
 	if d := describePlan(t, c, plan); len(d.Accelerators) != 0 {
 		t.Fatalf("unbound plan lists accelerators %v", d.Accelerators)
 	}
@@ -233,7 +233,7 @@ func TestGABindAndUnbind(t *testing.T) {
 	if _, err := c.DeleteBandwidthPackage(del); err != nil {
 		t.Fatalf("delete of an unbound plan: %v", err)
 	}
-	eventually(t, "accelerator active", func() bool { return describeAccelerator(t, c, acc).State == "active" })
+	settle(t, s, "accelerator active", func() bool { return describeAccelerator(t, c, acc).State == "active" })
 	if err := deleteAccelerator(c, acc); err != nil {
 		t.Fatalf("delete of an unbound accelerator: %v", err)
 	}
@@ -244,9 +244,9 @@ func TestGABindRefusals(t *testing.T) {
 	s := startServer(t)
 	c := gaClient(t, s)
 	acc := s.AddAccelerator("").ID
-	basic := activePlan(t, c, "Basic")
-	basic2 := activePlan(t, c, "Basic")
-	cross := activePlan(t, c, "CrossDomain")
+	basic := activePlan(t, s, c, "Basic")
+	basic2 := activePlan(t, s, c, "Basic")
+	cross := activePlan(t, s, c, "CrossDomain")
 
 	_, err := bind(c, "gbwp-doesnotexist", acc)
 	wantAPIError(t, err, "NotExist.BandwidthPackage", 400)
@@ -267,7 +267,7 @@ func TestGABindRefusals(t *testing.T) {
 	wantAPIError(t, err, "StateError.Accelerator", 400)
 	_, err = bind(c, basic, acc)
 	wantAPIError(t, err, "StateError.BandwidthPackage", 400)
-	eventually(t, "accelerator active", func() bool { return describeAccelerator(t, c, acc).State == "active" })
+	settle(t, s, "accelerator active", func() bool { return describeAccelerator(t, c, acc).State == "active" })
 
 	// One plan of each kind per accelerator, one accelerator per plan.
 	_, err = bind(c, basic2, acc)
@@ -279,7 +279,7 @@ func TestGABindRefusals(t *testing.T) {
 	if _, err := bind(c, cross, acc); err != nil {
 		t.Fatalf("cross-border plan on an accelerator with basic bandwidth: %v", err)
 	}
-	eventually(t, "cross plan binded", func() bool { return gaState(t, c, cross) == "binded" })
+	settle(t, s, "cross plan binded", func() bool { return gaState(t, c, cross) == "binded" })
 	if a := describeAccelerator(t, c, acc); a.CrossDomainBandwidthPackage.InstanceId != cross {
 		t.Fatalf("accelerator's cross-border bandwidth: %+v", a.CrossDomainBandwidthPackage)
 	}
@@ -294,7 +294,7 @@ func TestGABindRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "CDT accelerator active", func() bool { return describeAccelerator(t, c, cdt.AcceleratorId).State == "active" })
+	settle(t, s, "CDT accelerator active", func() bool { return describeAccelerator(t, c, cdt.AcceleratorId).State == "active" })
 	_, err = bind(c, basic2, cdt.AcceleratorId)
 	wantAPIError(t, err, "NotSupport.BandwidthBillingType", 400)
 }
@@ -313,7 +313,7 @@ func TestGAAcceleratorControl(t *testing.T) {
 		t.Fatalf("misspelt field: %d, want 400", code)
 	}
 	c := gaClient(t, s)
-	plan := activePlan(t, c, "Basic")
+	plan := activePlan(t, s, c, "Basic")
 	if _, err := bind(c, plan, seeded.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func TestGAAcceleratorControl(t *testing.T) {
 	if a := describeAccelerator(t, c, seeded.ID); a.BasicBandwidthPackage.InstanceId != plan {
 		t.Fatalf("reloaded accelerator: %+v", a)
 	}
-	eventually(t, "reloaded plan binded", func() bool { return gaState(t, c, plan) == "binded" })
+	settle(t, again, "reloaded plan binded", func() bool { return gaState(t, c, plan) == "binded" })
 }
 
 // TestGAAcceleratorAsOfficialProviderCreatesIt: the calls the official
@@ -351,7 +351,7 @@ func TestGAAcceleratorAsOfficialProviderCreatesIt(t *testing.T) {
 	if !acceleratorIDPattern.MatchString(id) || created["OrderId"] == "" {
 		t.Fatalf("CreateAccelerator answer: %v", created)
 	}
-	eventually(t, "accelerator active", func() bool {
+	settle(t, s, "accelerator active", func() bool {
 		d, err := gaCommon(t, c, "DescribeAccelerator", map[string]string{"AcceleratorId": id})
 		return err == nil && d["State"] == "active"
 	})

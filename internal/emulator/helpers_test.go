@@ -41,8 +41,10 @@ func (c *testClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// clocks holds the clock of each server startServer started.
-var clocks sync.Map
+// clocks holds the clock of each server startServer started; testClocks
+// the clock of each test, which every server the test starts shares, as
+// servers restarted on one machine share its time.
+var clocks, testClocks sync.Map
 
 // clockOf is the clock that drives s.
 func clockOf(t testing.TB, s *Server) *testClock {
@@ -58,7 +60,8 @@ func clockOf(t testing.TB, s *Server) *testClock {
 // every delay testDelay unless opts say otherwise.
 func startServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	clock := &testClock{now: time.Now()}
+	shared, _ := testClocks.LoadOrStore(t.Name(), &testClock{now: time.Now()})
+	clock := shared.(*testClock) //nolint:forcetypeassert // only startServer stores
 	base := []Option{WithReadyDelay(testDelay), WithUpdateDelay(testDelay), WithDeleteDelay(testDelay),
 		func(c *config) { c.clock = clock.Now }}
 	s, err := New(append(base, opts...)...)
@@ -68,6 +71,7 @@ func startServer(t testing.TB, opts ...Option) *Server {
 	clocks.Store(s, clock)
 	t.Cleanup(func() {
 		clocks.Delete(s)
+		testClocks.Delete(t.Name())
 		_ = s.Close()
 	})
 	return s
@@ -138,12 +142,12 @@ func wantAPIError(t testing.TB, err error, code string, status int) *sdkerrors.S
 	return se
 }
 
-// settle moves s's clock past every delay the tests set (a second), then
-// requires cond: the state after the delay, checked by order of events
-// rather than by waiting.
+// settle moves s's clock past every short delay the tests set (a minute),
+// then requires cond: the state after the delay, checked by
+// order of events rather than by waiting.
 func settle(t testing.TB, s *Server, what string, cond func() bool) {
 	t.Helper()
-	clockOf(t, s).Advance(time.Second)
+	clockOf(t, s).Advance(time.Minute)
 	if !cond() {
 		t.Fatalf("not %s once the emulator's delays have passed", what)
 	}
