@@ -27,6 +27,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
@@ -98,6 +99,9 @@ type Client struct {
 	creds       *Credentials
 	// shared holds per-provider helpers such as read batchers (see Shared).
 	shared sync.Map
+	// lastWrite is when the last call that may change something was sent
+	// (unix nanoseconds); see LastWrite.
+	lastWrite atomic.Int64
 	// pacers space the retries of throttled calls, one schedule per action.
 	pacers pacer.Set
 	// notReady, when set, is returned by every call: the provider
@@ -136,6 +140,16 @@ func (c *Client) CredentialSource() string {
 		return ""
 	}
 	return c.creds.Source
+}
+
+// LastWrite is when this provider instance last sent a call that may change
+// something (any action but Describe*, List* and Query*); zero if none. A
+// read answered from an earlier listing must not predate it.
+func (c *Client) LastWrite() time.Time {
+	if n := c.lastWrite.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
 }
 
 // MaxRetries is the number of retries of an ordinary retryable error.

@@ -203,6 +203,9 @@ func (c *Client) Do(ctx context.Context, action string, call func() error, opts 
 		op, product = action, productOf(action)
 	}
 	creates := strings.HasPrefix(op, "Create")
+	if !strings.HasPrefix(op, "Describe") && !strings.HasPrefix(op, "List") && !strings.HasPrefix(op, "Query") {
+		c.lastWrite.Store(time.Now().UnixNano())
+	}
 	ctx = c.maskSecrets(ctx)
 	ctx = tflog.SetField(ctx, "api_action", op)
 

@@ -275,10 +275,14 @@ func deleteBandwidthPackage(ctx context.Context, c *client.Client, id string) er
 	request.BandwidthPackageId = id
 	token := client.NewClientToken()
 	request.ClientToken = token
-	return c.Do(ctx, "DeleteBandwidthPackage", func() error {
+	err := c.Do(ctx, "DeleteBandwidthPackage", func() error {
 		_, err := c.GA().DeleteBandwidthPackage(request)
 		return err
 	}, client.WithClientToken(token), client.RetryOn(deleteBusyCodes...), client.Persist())
+	if err == nil {
+		reader(c).releasedPlan(id)
+	}
+	return err
 }
 
 // onPlan runs call, which names plan id. NotExist.BandwidthPackage can come
@@ -438,7 +442,7 @@ type (
 // readBatcher is the provider instance's batcher of GA plan reads.
 func readBatcher(c *client.Client) *batch.Batcher[string, *bandwidthPackage] {
 	return c.Shared(readBatcherKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
-		return batch.New(reader(c).fetch, readWindow, readBatch)
+		return batch.New(reader(c).read, readWindow, readBatch)
 	}).(*batch.Batcher[string, *bandwidthPackage])
 }
 
@@ -454,7 +458,7 @@ func poller(c *client.Client) *wait.Poller[*bandwidthPackage] {
 
 func reader(c *client.Client) *planReader {
 	return c.Shared(readerKey{}, func() any { //nolint:forcetypeassert // Shared returns what build made
-		return &planReader{c: c, pageOf: map[string]int{}}
+		return &planReader{c: c, pageOf: map[string]int{}, released: map[string]bool{}, fresh: listingFresh}
 	}).(*planReader)
 }
 
@@ -466,6 +470,78 @@ type planReader struct {
 	c      *client.Client
 	mu     sync.Mutex
 	pageOf map[string]int // lower-case ID → the page it was last listed on
+	// released are the plans whose delete call the API took: once the
+	// list leaves one out it is gone, with no Describe to prove it.
+	released map[string]bool
+	// listing is the last complete listing a read made, and when it began.
+	listing      map[string]*bandwidthPackage
+	listingBegan time.Time
+	// fresh is how long a listing answers reads: listingFresh.
+	fresh time.Duration
+}
+
+// listingFresh is how long a complete listing answers reads: a refresh's
+// reads arrive over a few seconds, ten at a time (Terraform's parallelism),
+// and one listing can answer them all. A listing never answers a read once
+// this provider instance has sent a call that may change a plan after the
+// listing began (client.LastWrite).
+const listingFresh = time.Second
+
+// read answers a refresh's reads: from the last complete listing while it is
+// fresh, else from a new one (one plan alone: DescribeBandwidthPackage). A
+// plan the listing leaves out is described on its own, as in fetch.
+func (r *planReader) read(ctx context.Context, ids []string) (map[string]*bandwidthPackage, error) {
+	r.mu.Lock()
+	listing, began := r.listing, r.listingBegan
+	r.mu.Unlock()
+	fresh := listing != nil && time.Since(began) < r.fresh && began.After(r.c.LastWrite())
+	if !fresh {
+		if len(ids) == 1 {
+			return r.fetch(ctx, ids)
+		}
+		began = time.Now()
+		all, err := listBandwidthPackages(ctx, r.c, map[string]string{"PageSize": strconv.Itoa(listPageSize)})
+		if err != nil {
+			return nil, err
+		}
+		listing = make(map[string]*bandwidthPackage, len(all))
+		for i := range all {
+			listing[strings.ToLower(all[i].BandwidthPackageId)] = &all[i]
+		}
+		r.mu.Lock()
+		r.listing, r.listingBegan = listing, began
+		r.mu.Unlock()
+	}
+	out := map[string]*bandwidthPackage{}
+	for _, id := range ids {
+		if bp, ok := listing[id]; ok {
+			out[id] = bp
+			continue
+		}
+		if err := r.describeInto(ctx, out, id); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// released records that the API took plan id's delete call.
+func (r *planReader) releasedPlan(id string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.released[strings.ToLower(id)] = true
+}
+
+// describeInto describes plan id into out; not found leaves it out.
+func (r *planReader) describeInto(ctx context.Context, out map[string]*bandwidthPackage, id string) error {
+	bp, err := describeBandwidthPackage(ctx, r.c, id)
+	if errors.Is(err, wait.ErrNotFound) {
+		return nil
+	}
+	if err == nil {
+		out[id] = bp
+	}
+	return err
 }
 
 // fetch reads the plans ids (lower-case IDs); a plan it leaves out does not
@@ -475,18 +551,8 @@ type planReader struct {
 // may lag; a plan wrongly called gone would leave state, to be bought again.
 func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandwidthPackage, error) {
 	out := map[string]*bandwidthPackage{}
-	describe := func(id string) error {
-		bp, err := describeBandwidthPackage(ctx, r.c, id)
-		if errors.Is(err, wait.ErrNotFound) {
-			return nil
-		}
-		if err == nil {
-			out[id] = bp
-		}
-		return err
-	}
 	if len(ids) == 1 {
-		return out, describe(ids[0])
+		return out, r.describeInto(ctx, out, ids[0])
 	}
 	want := map[string]bool{}
 	r.mu.Lock()
@@ -543,8 +609,11 @@ func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandw
 		}
 	}
 	for id := range want {
-		if out[id] == nil {
-			if err := describe(id); err != nil {
+		r.mu.Lock()
+		released := r.released[id]
+		r.mu.Unlock()
+		if out[id] == nil && !released {
+			if err := r.describeInto(ctx, out, id); err != nil {
 				return nil, err
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
@@ -93,5 +94,62 @@ func TestReaderListsPagesAndConfirmsAbsence(t *testing.T) {
 	emu.AddFault(emulator.Fault{Action: "DescribeBandwidthPackage", Mode: emulator.FaultError, Code: "Forbidden.RAM", Status: 403, Count: 1})
 	if _, err := r.fetch(ctx, []string{ids[1], "gbwp-neverbought"}); err == nil {
 		t.Error("fetch ended well though the proof of absence failed")
+	}
+}
+
+// A refresh's reads share one complete listing while it is fresh; a call
+// that may change a plan makes the next read list again; a plan whose
+// delete the API took is gone once the list leaves it out, with no Describe.
+func TestReaderSharesFreshListing(t *testing.T) {
+	// Plans are ready and settle at once; a deleted plan stays Deleting
+	// for an hour, so only the delete call's record can call it gone.
+	emu := emutest.Emulator(t, emulator.WithReadyDelay(0), emulator.WithUpdateDelay(0), emulator.WithDeleteDelay(time.Hour))
+	c := emutest.Client(t, emu)
+	ids := buyPlans(t, c, 30)
+	// Fresh for an hour, so a slow machine cannot make the listing stale.
+	r := &planReader{c: c, pageOf: map[string]int{}, released: map[string]bool{}, fresh: time.Hour}
+	ctx := context.Background()
+	list := func() int { return emu.Calls("ListBandwidthPackages") }
+
+	for i := 0; i < 30; i += 10 {
+		got, err := r.read(ctx, ids[i:i+10])
+		if err != nil || len(got) != 10 {
+			t.Fatalf("read = %d plans, %v", len(got), err)
+		}
+	}
+	if n := list(); n != 1 {
+		t.Errorf("three reads while the listing is fresh made %d listings, want 1", n)
+	}
+
+	if err := setNameAndDescription(ctx, c, ids[0], "renamed", ""); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.read(ctx, ids[:2])
+	if err != nil || got[ids[0]] == nil || got[ids[0]].Name != "renamed" {
+		t.Fatalf("read after a change = %v, %v; want the new name", got, err)
+	}
+	if n := list(); n != 2 {
+		t.Errorf("%d listings, want a new one after a change", n)
+	}
+
+	if err := deleteBandwidthPackage(ctx, c, ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	// Still listed (Deleting): found. The fetch of a wait lists it.
+	if got, err := r.fetch(ctx, ids[1:3]); err != nil || got[ids[1]] == nil {
+		t.Fatalf("fetch = %v, %v; want the plan still listed", got, err)
+	}
+	// A released plan the list leaves out is gone without a Describe; any
+	// other plan the list leaves out is described.
+	r.mu.Lock()
+	r.released["gbwp-releasedbefore"] = true
+	r.mu.Unlock()
+	before := emu.Calls("DescribeBandwidthPackage")
+	got, err = r.fetch(ctx, []string{ids[2], "gbwp-releasedbefore", "gbwp-neverbought"})
+	if err != nil || got[ids[2]] == nil || len(got) != 1 {
+		t.Fatalf("fetch = %v, %v", got, err)
+	}
+	if n := emu.Calls("DescribeBandwidthPackage") - before; n != 1 {
+		t.Errorf("%d Describe calls, want 1 (for the plan never released)", n)
 	}
 }
