@@ -49,7 +49,7 @@ type Poller[V any] struct {
 
 // Defaults of a Poller's timing.
 const (
-	DefaultGather = 200 * time.Millisecond
+	DefaultGather = 100 * time.Millisecond
 	DefaultRetry  = time.Second
 	// MaxPoll bounds how long one poll retries transient errors.
 	MaxPoll        = 30 * time.Second
