@@ -19,6 +19,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/sweep"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
 // TestMain runs the sweepers with -sweep=REGION (make sweep), the tests otherwise.
@@ -62,6 +63,23 @@ func sweepPlans(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 			if err := stopRenewal(ctx, c, id); err != nil && !apierrors.IsCode(err, codeNotExist) {
 				errs = append(errs, fmt.Errorf("turning off the renewal of GA bandwidth plan %s (%s): %w", id, p.Name, err))
 			}
+			continue
+		}
+		// Attachments first: the API refuses to release a bound plan.
+		var unbindErr error
+		for _, acc := range p.Accelerators {
+			logf("[INFO] unbinding GA bandwidth plan %s (%s) from accelerator %s", id, p.Name, acc)
+			err := removeAccelerator(ctx, c, id, acc)
+			if err == nil {
+				err = waitAttachmentDeleted(ctx, c, id, acc)
+			}
+			if err != nil && !errors.Is(err, wait.ErrNotFound) {
+				unbindErr = fmt.Errorf("unbinding GA bandwidth plan %s (%s) from %s: %w", id, p.Name, acc, err)
+				break
+			}
+		}
+		if unbindErr != nil {
+			errs = append(errs, unbindErr)
 			continue
 		}
 		logf("[INFO] releasing GA bandwidth plan %s (%s)", id, p.Name)
@@ -116,6 +134,17 @@ func TestSweepPlans(t *testing.T) {
 		return out.BandwidthPackageId
 	}
 	postpay := buy(sweep.Prefix+"postpay", chargePostpay, false)
+	// A leftover still bound to an accelerator: unbound first, then released.
+	bound := buy(sweep.Prefix+"bound", chargePostpay, false)
+	acc := emu.AddAccelerator("sweep").ID
+	bindReq := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
+	bindReq.RegionId, bindReq.BandwidthPackageId, bindReq.AcceleratorId = client.GARegion, bound, acc
+	if _, err := conn.BandwidthPackageAddAccelerator(bindReq); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitAttachmentCreated(ctx, c, bound, acc); err != nil {
+		t.Fatal(err)
+	}
 	prepay := buy(sweep.Prefix+"prepay", chargePrepay, true)
 	expired := buy(sweep.Prefix+"expired", chargePrepay, false)
 	if err := emu.ExpirePlan(expired); err != nil {
@@ -133,7 +162,7 @@ func TestSweepPlans(t *testing.T) {
 	for _, r := range emu.Resources() {
 		left[r.ID] = r.Status
 	}
-	for _, id := range []string{postpay, expired} {
+	for _, id := range []string{postpay, expired, bound} {
 		if _, ok := left[id]; ok {
 			t.Errorf("prefixed plan %s not released: %s", id, left[id])
 		}
