@@ -63,6 +63,11 @@ type watch[V any] struct {
 	// last result has not been taken yet.
 	due    time.Time
 	result chan polled[V]
+	// anchor is when the wait's schedule last put a poll: its start, then
+	// each due time in turn. Intervals count from it, not from when a poll
+	// ended, so the extra first poll (Gather) and slow polls do not push
+	// the schedule later.
+	anchor time.Time
 	// deadline is the wait's own (zero: none); a poll for it gives up
 	// retrying a little before, so the wait can report why.
 	deadline time.Time
@@ -90,7 +95,7 @@ func NewPoller[V any](fetch Fetch[V], perCall int) *Poller[V] {
 // and Sleep are the poller's, state gives an object's state. It returns as
 // Config.Until does.
 func (p *Poller[V]) Until(ctx context.Context, id string, c Config, state func(V) string) (any, error) {
-	w := &watch[V]{id: id, result: make(chan polled[V], 1)}
+	w := &watch[V]{id: id, result: make(chan polled[V], 1), anchor: time.Now()}
 	w.deadline, _ = ctx.Deadline()
 	p.add(ctx, w)
 	defer p.remove(w)
@@ -118,7 +123,12 @@ func (p *Poller[V]) Until(ctx context.Context, id string, c Config, state func(V
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p.schedule(w, time.Now().Add(d))
+		// A schedule that fell behind (slow polls, retries) restarts from now.
+		now := time.Now()
+		if w.anchor = w.anchor.Add(d); w.anchor.Before(now) {
+			w.anchor = now.Add(d)
+		}
+		p.schedule(w, w.anchor)
 		return nil
 	}
 	return c.Until(ctx)
