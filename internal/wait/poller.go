@@ -37,6 +37,9 @@ type Poller[V any] struct {
 	Transient func(error) bool
 	// Retry is when a wait is polled again after a transient failure.
 	Retry time.Duration
+	// Slack: a wait due within it counts as due now, so waits that started
+	// a moment apart share a poll even when that takes one more call.
+	Slack time.Duration
 
 	mu      sync.Mutex
 	watches map[*watch[V]]struct{}
@@ -51,6 +54,7 @@ type Poller[V any] struct {
 const (
 	DefaultGather = 100 * time.Millisecond
 	DefaultRetry  = time.Second
+	DefaultSlack  = 50 * time.Millisecond
 	// MaxPoll bounds how long one poll retries transient errors.
 	MaxPoll        = 30 * time.Second
 	deadlineMargin = 100 * time.Millisecond
@@ -85,7 +89,7 @@ type polled[V any] struct {
 // NewPoller returns a Poller that reads with fetch, perCall IDs a call.
 func NewPoller[V any](fetch Fetch[V], perCall int) *Poller[V] {
 	return &Poller[V]{
-		fetch: fetch, perCall: max(perCall, 1), Gather: DefaultGather, Retry: DefaultRetry,
+		fetch: fetch, perCall: max(perCall, 1), Gather: DefaultGather, Retry: DefaultRetry, Slack: DefaultSlack,
 		Transient: func(error) bool { return false },
 		watches:   map[*watch[V]]struct{}{}, kick: make(chan struct{}, 1),
 	}
@@ -223,7 +227,7 @@ func (p *Poller[V]) poll() {
 	for w := range p.watches {
 		switch {
 		case w.due.IsZero():
-		case !w.due.After(now):
+		case !w.due.After(now.Add(p.Slack)):
 			due = append(due, w)
 		default:
 			rest = append(rest, w)
