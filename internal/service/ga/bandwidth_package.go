@@ -381,24 +381,6 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// resumeTodo is what an apply that resumes an unfinished GA purchase does.
-const resumeTodo = "waits until the plan is active, sets its name and description, then applies any change the configuration asks for"
-
-// keepUnfinished stores a bought plan that Create could not finish, with a
-// warning and the pending record the next apply resumes from. last is the
-// plan as Describe last showed it, or nil.
-func (r *bandwidthPackageResource) keepUnfinished(ctx context.Context, resp *resource.CreateResponse, plan *bandwidthPackageModel,
-	what string, pending *purchase.Pending, last *bandwidthPackage) {
-	if last != nil && plan.Status.IsUnknown() {
-		plan.Status = types.StringValue(last.State)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(purchase.NullUnknowns(&resp.State)...)
-	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
-	purchase.AddUnfinished(&resp.Diagnostics, what, "GA bandwidth plan "+plan.ID.ValueString(),
-		plan.OrderID.ValueString(), pending.Reason, resumeTodo)
-}
-
 func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

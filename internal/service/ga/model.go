@@ -10,12 +10,14 @@ import (
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/diagnostics"
 	"github.com/bwplan/terraform-provider-aliyun/internal/enumcase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/planmodifiers"
+	"github.com/bwplan/terraform-provider-aliyun/internal/purchase"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tags"
 	"github.com/bwplan/terraform-provider-aliyun/internal/tfvalue"
 )
@@ -107,6 +109,24 @@ func (m *bandwidthPackageModel) bought(ctx context.Context) planmodifiers.Bought
 		Schema:       bandwidthPackageSchema(ctx),
 		Keep:         append([]string{"id"}, slices.Sorted(maps.Keys(notFromAPI))...),
 	}
+}
+
+// resumeTodo is what an apply that resumes an unfinished GA purchase does.
+const resumeTodo = "waits until the plan is active, sets its name and description, then applies any change the configuration asks for"
+
+// keepUnfinished stores a bought plan that Create could not finish, with a
+// warning and the pending record the next apply resumes from. last is the
+// plan as Describe last showed it, or nil.
+func (r *bandwidthPackageResource) keepUnfinished(ctx context.Context, resp *resource.CreateResponse, plan *bandwidthPackageModel,
+	what string, pending *purchase.Pending, last *bandwidthPackage) {
+	if last != nil && plan.Status.IsUnknown() {
+		plan.Status = types.StringValue(last.State)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(purchase.NullUnknowns(&resp.State)...)
+	resp.Diagnostics.Append(purchase.Set(ctx, resp.Private, pending)...)
+	purchase.AddUnfinished(&resp.Diagnostics, what, "GA bandwidth plan "+plan.ID.ValueString(),
+		plan.OrderID.ValueString(), pending.Reason, resumeTodo)
 }
 
 // autoRenewAttribute is DescribeBandwidthPackageAutoRenewAttribute's answer.
