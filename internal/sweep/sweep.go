@@ -7,8 +7,11 @@ package sweep
 import (
 	"context"
 	"fmt"
+	"log"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 )
@@ -36,3 +39,20 @@ func Client(ctx context.Context, region string) (*client.Client, error) {
 
 // Logf is where a sweeper says what it did and what it left.
 type Logf func(format string, args ...any)
+
+// Add registers the sweeper of resource type name: with -sweep=REGION it
+// runs sweep within Timeout, with a client for REGION, logging as go test.
+func Add(name string, sweep func(ctx context.Context, c *client.Client, logf Logf) error) {
+	resource.AddTestSweepers(name, &resource.Sweeper{
+		Name: name,
+		F: func(region string) error {
+			ctx, cancel := context.WithTimeout(context.Background(), Timeout)
+			defer cancel()
+			c, err := Client(ctx, region)
+			if err != nil {
+				return err
+			}
+			return sweep(ctx, c, log.Printf)
+		},
+	})
+}

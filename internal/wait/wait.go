@@ -192,6 +192,7 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // Visible is the wait until refresh finds the object, in whatever state: a
 // plan bought by an apply that never saw it, which a Delete must see before
 // it releases it. Not found is pending until the deadline (NotFoundAlways).
+// refresh may be nil for a Poller, which brings its own.
 func Visible(refresh Refresh) Config {
 	return Config{AnyState: true, Refresh: refresh, NotFoundChecks: NotFoundAlways}
 }

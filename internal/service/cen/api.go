@@ -219,7 +219,7 @@ func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id strin
 // waitBandwidthPackageVisible waits until Describe shows a plan bought by an
 // apply that never saw it, whatever its status.
 func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*cbn.CenBandwidthPackage, error) {
-	return until(ctx, c, id, wait.Config{AnyState: true, NotFoundChecks: wait.NotFoundAlways})
+	return until(ctx, c, id, wait.Visible(nil))
 }
 
 // readyStatuses are the statuses of a usable plan (DESIGN.md, "API facts").

@@ -395,7 +395,7 @@ func waitBandwidthPackageCreated(ctx context.Context, c *client.Client, id strin
 // waitBandwidthPackageVisible waits until Describe shows a plan bought by an
 // apply that never saw it, whatever its state.
 func waitBandwidthPackageVisible(ctx context.Context, c *client.Client, id string) (*bandwidthPackage, error) {
-	return until(ctx, c, id, wait.Config{AnyState: true, NotFoundChecks: wait.NotFoundAlways})
+	return until(ctx, c, id, wait.Visible(nil))
 }
 
 // waitBandwidthPackageUpdated waits through updating back to active.

@@ -222,7 +222,7 @@ func listBandwidthPackages(ctx context.Context, c *client.Client, params map[str
 
 // listPage reads page n of all the account's plans.
 func listPage(ctx context.Context, c *client.Client, n int) ([]bandwidthPackage, int, error) {
-	return listPageWith(ctx, c, map[string]string{"PageSize": strconv.Itoa(listPageSize)}, n)
+	return listPageWith(ctx, c, listParams(nil, "", "", nil), n)
 }
 
 // listPageWith reads page n of ListBandwidthPackages with params, and the

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -92,7 +91,7 @@ func (r *planReader) read(ctx context.Context, ids []string) (map[string]*bandwi
 			return r.fetch(ctx, ids)
 		}
 		began = time.Now()
-		all, err := listBandwidthPackages(ctx, r.c, map[string]string{"PageSize": strconv.Itoa(listPageSize)})
+		all, err := listBandwidthPackages(ctx, r.c, listParams(nil, "", "", nil))
 		if err != nil {
 			return nil, err
 		}
@@ -159,16 +158,16 @@ func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandw
 	slices.Sort(hinted)
 
 	read := map[int]bool{}
-	total := -1
-	last := false // a short page was read: the list ends there
+	pages := -1 // how many pages the list has, once a page tells
 	readPage := func(n int) error {
 		page, count, err := listPage(ctx, r.c, n)
 		if err != nil {
 			return err
 		}
-		read[n], total = true, count
+		read[n] = true
+		pages = max(1, (count+listPageSize-1)/listPageSize)
 		if len(page) < listPageSize {
-			last = true
+			pages = min(pages, n) // a short page is the last, should TotalCount overstate
 		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -181,6 +180,7 @@ func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandw
 		}
 		return nil
 	}
+	// The pages the plans were last seen on, then the others in order.
 	for _, n := range hinted {
 		if len(out) == len(want) {
 			break
@@ -189,10 +189,7 @@ func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandw
 			return nil, err
 		}
 	}
-	for n := 1; len(out) < len(want); n++ {
-		if total >= 0 && (n-1)*listPageSize >= total || last && !read[n] && n > maxKey(read) {
-			break
-		}
+	for n := 1; len(out) < len(want) && (pages < 0 || n <= pages); n++ {
 		if read[n] {
 			continue
 		}
@@ -211,12 +208,4 @@ func (r *planReader) fetch(ctx context.Context, ids []string) (map[string]*bandw
 		}
 	}
 	return out, nil
-}
-
-func maxKey(m map[int]bool) int {
-	k := 0
-	for n := range m {
-		k = max(k, n)
-	}
-	return k
 }

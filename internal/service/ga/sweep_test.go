@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
 	"slices"
 	"strings"
 	"testing"
@@ -25,20 +24,7 @@ import (
 // TestMain runs the sweepers with -sweep=REGION (make sweep), the tests otherwise.
 func TestMain(m *testing.M) { resource.TestMain(m) }
 
-func init() {
-	resource.AddTestSweepers("aliyun_ga_bandwidth_package", &resource.Sweeper{
-		Name: "aliyun_ga_bandwidth_package",
-		F: func(region string) error {
-			ctx, cancel := context.WithTimeout(context.Background(), sweep.Timeout)
-			defer cancel()
-			c, err := sweep.Client(ctx, region)
-			if err != nil {
-				return err
-			}
-			return sweepPlans(ctx, c, log.Printf)
-		},
-	})
-}
+func init() { sweep.Add("aliyun_ga_bandwidth_package", sweepPlans) }
 
 // sweepPlans releases every GA plan whose name starts with sweep.Prefix, as
 // Delete would: pay-as-you-go and expired plans are released and waited for;
