@@ -13,6 +13,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
@@ -248,4 +250,33 @@ func preCheckCLI(t *testing.T) {
 			t.Skip("acceptance test skipped: no terraform CLI on PATH (set TF_ACC_TERRAFORM_PATH or install terraform)")
 		}
 	}
+}
+
+// Emu is the target's emulator, or nil in cloud mode: for a test that runs
+// in both modes and adds emulator-only steps or checks where it can (see
+// EmulatorCheck). A test that cannot run without one calls Emulator.
+func (tg *Target) Emu() *emulator.Server { return tg.emu }
+
+// EmulatorCheck is check(emulator) against the emulator. In cloud mode it
+// passes without a look and logs which check it left out: such checks read
+// what only the emulator knows (call counts, its records of a plan). A test
+// that runs in both modes keeps its assertions on the API answers in its
+// other checks, so it asserts something in either mode.
+func (tg *Target) EmulatorCheck(what string, check func(*emulator.Server) resource.TestCheckFunc) resource.TestCheckFunc {
+	if tg.emu == nil {
+		return func(*terraform.State) error {
+			tg.t.Logf("cloud mode: left out the emulator-only check %q", what)
+			return nil
+		}
+	}
+	return check(tg.emu)
+}
+
+// ProviderConfig is the target's provider block alone, for a step that
+// imports or plans nothing of its own.
+func (tg *Target) ProviderConfig() string {
+	if tg.emu == nil {
+		return cloudProviderConfig
+	}
+	return ProviderConfig(tg.emu)
 }

@@ -1,8 +1,14 @@
 package acctest
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 )
 
 func TestModeOf(t *testing.T) {
@@ -127,5 +133,22 @@ func TestEmulatorModeSkipsNothing(t *testing.T) {
 	}
 	if cfg := tg.Config(""); !strings.Contains(cfg, tg.Emulator("").URL()) {
 		t.Errorf("configuration does not point at the emulator:\n%s", cfg)
+	}
+}
+
+func TestEmulatorCheck(t *testing.T) {
+	fails := func(*emulator.Server) resource.TestCheckFunc {
+		return func(*terraform.State) error { return errors.New("looked") }
+	}
+	cloud := &Target{t: t}
+	if err := cloud.EmulatorCheck("calls", fails)(nil); err != nil {
+		t.Errorf("cloud mode ran an emulator-only check: %v", err)
+	}
+	emu := &Target{t: t, emu: &emulator.Server{}}
+	if err := emu.EmulatorCheck("calls", fails)(nil); err == nil {
+		t.Error("emulator mode left out an emulator-only check")
+	}
+	if cloud.Emu() != nil || emu.Emu() == nil {
+		t.Error("Emu must be nil in cloud mode only")
 	}
 }

@@ -42,9 +42,12 @@ type Logf func(format string, args ...any)
 
 // Add registers the sweeper of resource type name: with -sweep=REGION it
 // runs sweep within Timeout, with a client for REGION, logging as go test.
-func Add(name string, sweep func(ctx context.Context, c *client.Client, logf Logf) error) {
+// The sweepers named in after run before it (a CEN instance is deleted
+// only once the plans bound to it are released or unbound).
+func Add(name string, sweep func(ctx context.Context, c *client.Client, logf Logf) error, after ...string) {
 	resource.AddTestSweepers(name, &resource.Sweeper{
-		Name: name,
+		Name:         name,
+		Dependencies: after,
 		F: func(region string) error {
 			ctx, cancel := context.WithTimeout(context.Background(), Timeout)
 			defer cancel()
