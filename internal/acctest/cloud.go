@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -279,4 +280,13 @@ func (tg *Target) ProviderConfig() string {
 		return cloudProviderConfig
 	}
 	return ProviderConfig(tg.emu)
+}
+
+// RefusedAtPlan is a plan-only step whose configuration must fail to plan
+// with an error matching want. It runs in both modes and never applies, so
+// body skips the cost check: it may hold values the cost guard refuses (a
+// bandwidth over the limit, a subscription), which is what plan-time
+// validation tests are about.
+func (tg *Target) RefusedAtPlan(body string, want *regexp.Regexp) resource.TestStep {
+	return resource.TestStep{Config: tg.ProviderConfig() + body, PlanOnly: true, ExpectError: want}
 }
