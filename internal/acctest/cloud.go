@@ -91,6 +91,10 @@ func NewTarget(t *testing.T, opts ...emulator.Option) *Target {
 	}
 	preCheckCLI(t)
 	if mode == ModeCloud {
+		if _, err := sweep.Endpoint(); err != nil {
+			// Never fall back to the live API when a rehearsal was meant.
+			t.Fatal(err)
+		}
 		if _, err := client.ResolveCredentials(client.CredentialConfig{}); err != nil {
 			t.Fatalf("%s=1 needs credentials in the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and "+
 				"ALIBABA_CLOUD_ACCESS_KEY_SECRET, or a CLI profile): %v", EnvCloud, err)
@@ -156,10 +160,7 @@ func (tg *Target) Config(body string) string {
 	if err := CheckCost(body, tg.prepay); err != nil {
 		tg.t.Fatal(err)
 	}
-	if tg.emu == nil {
-		return cloudProviderConfig + body
-	}
-	return ProviderConfig(tg.emu) + body
+	return tg.ProviderConfig() + body
 }
 
 // Client is an API client of the target, for checks behind Terraform's back.
@@ -183,10 +184,23 @@ func (tg *Target) Client() *client.Client {
 }
 
 // cloudProviderConfig sets nothing: the provider reads the credentials and
-// the region from the environment, as it does for users.
-const cloudProviderConfig = `
-provider "aliyun" {}
-`
+// the region from the environment, as it does for users. In a rehearsal
+// (sweep.EnvEndpoint set) it sends the calls there.
+func cloudProviderConfig() string {
+	ep, err := sweep.Endpoint()
+	if err != nil || ep == (client.Endpoint{}) {
+		// NewTarget has refused a bad override; none means the live API.
+		return "\nprovider \"aliyun\" {}\n"
+	}
+	return fmt.Sprintf(`
+provider "aliyun" {
+  endpoints {
+    cen = %q
+    ga  = %q
+  }
+}
+`, ep.URL(), ep.URL())
+}
 
 // planTypes are the resources that buy a plan.
 var planTypes = map[string]bool{"aliyun_cen_bandwidth_package": true, "aliyun_ga_bandwidth_package": true}
@@ -277,7 +291,7 @@ func (tg *Target) EmulatorCheck(what string, check func(*emulator.Server) resour
 // imports or plans nothing of its own.
 func (tg *Target) ProviderConfig() string {
 	if tg.emu == nil {
-		return cloudProviderConfig
+		return cloudProviderConfig()
 	}
 	return ProviderConfig(tg.emu)
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"strings"
 	"time"
 
@@ -26,6 +27,24 @@ const Timeout = 15 * time.Minute
 // Swept reports whether a plan named name is a test's leftover.
 func Swept(name string) bool { return strings.HasPrefix(name, Prefix) }
 
+// EnvEndpoint, when set, is where cloud mode and the sweepers send every
+// call instead of Alibaba Cloud: a standalone emulator (aliyun-emulator),
+// for a rehearsal of a cloud run that costs nothing (make cloud-rehearsal).
+const EnvEndpoint = "TF_ACC_CLOUD_ENDPOINT"
+
+// Endpoint is the EnvEndpoint override, or the zero Endpoint (the live API).
+func Endpoint() (client.Endpoint, error) {
+	raw := os.Getenv(EnvEndpoint)
+	if raw == "" {
+		return client.Endpoint{}, nil
+	}
+	ep, err := client.ParseEndpoint(raw)
+	if err != nil {
+		return client.Endpoint{}, fmt.Errorf("%s: %w", EnvEndpoint, err)
+	}
+	return ep, nil
+}
+
 // Client is an API client for region with the credentials the provider
 // would use when its block sets none (the environment, then the CLI
 // profile, then the ECS role; README, "Credentials").
@@ -34,7 +53,12 @@ func Client(ctx context.Context, region string) (*client.Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sweeper credentials: %w", err)
 	}
-	return client.New(ctx, client.Config{Region: region, Credentials: creds, ProviderVersion: "sweeper"})
+	ep, err := Endpoint()
+	if err != nil {
+		return nil, err
+	}
+	return client.New(ctx, client.Config{Region: region, Credentials: creds, ProviderVersion: "sweeper",
+		CENEndpoint: ep, GAEndpoint: ep})
 }
 
 // Logf is where a sweeper says what it did and what it left.
