@@ -17,6 +17,7 @@ import (
 // and state keeps tracking exactly the plans that exist.
 func TestAccReliability_badAnswers(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	html := emulator.Fault{Action: "*", Mode: emulator.FaultBody, Status: 502, ContentType: "text/html",
 		Body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"}
 	for _, k := range kinds {

@@ -105,6 +105,7 @@ func runCLIScenario(t *testing.T, sc cliScenario, kind, address, charge string) 
 // The scenarios, each for both products and both charge types.
 func TestAccNeverBuyTwice_cli(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	scenarios := []cliScenario{
 		{
 			// Ctrl-C while the provider waits for the plan: Terraform cancels
@@ -145,6 +146,7 @@ func TestAccNeverBuyTwice_cli(t *testing.T) {
 // the order; once paid, the next apply finishes the same plan.
 func TestAccNeverBuyTwice_cliUnpaidOrder(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
 			t.Parallel()
@@ -170,6 +172,7 @@ func TestAccNeverBuyTwice_cliUnpaidOrder(t *testing.T) {
 // kept, and the next apply sets the name.
 func TestAccNeverBuyTwice_cliFollowUpFails(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runCLIScenario(t, cliScenario{
 		name: "follow-up call fails",
 		setup: func(emu *emulator.Server) {
@@ -184,6 +187,7 @@ func TestAccNeverBuyTwice_cliFollowUpFails(t *testing.T) {
 // naming the plan and its expiry; destroy itself adds no second warning.
 func TestAccSubscriptionWarnings_cli(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
 			t.Parallel()

@@ -20,6 +20,7 @@ import (
 // after at most two calls, an expired STS token with its own diagnostic.
 func TestAccReliability_credentials(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	cases := []struct {
 		name     string
 		opts     []emulator.Option

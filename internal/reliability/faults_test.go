@@ -15,6 +15,7 @@ import (
 // same ClientToken: the apply succeeds and exactly one plan exists.
 func TestAccReliability_lostCreateResponse(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
 			t.Parallel()

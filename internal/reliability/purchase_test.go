@@ -138,6 +138,7 @@ func runPurchaseCase(t *testing.T, c purchaseCase) {
 // The create timeout runs out while the plan is still being prepared.
 func TestAccNeverBuyTwice_createTimeout(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		opts:         []emulator.Option{emulator.WithReadyDelay(4 * time.Second)},
 		extra:        "timeouts {\n    create = \"1s\"\n  }",
@@ -149,6 +150,7 @@ func TestAccNeverBuyTwice_createTimeout(t *testing.T) {
 // row: the wait polls through them until it sees the plan ready.
 func TestAccNeverBuyTwice_transientErrorsWhileWaiting(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		first: func(t *testing.T, emu *emulator.Server) {
 			for _, a := range []string{"DescribeCenBandwidthPackages", "DescribeBandwidthPackage"} {
@@ -164,6 +166,7 @@ func TestAccNeverBuyTwice_transientErrorsWhileWaiting(t *testing.T) {
 // is retried with the same ClientToken until an answer comes.
 func TestAccNeverBuyTwice_lostCreateAnswers(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		first: func(t *testing.T, emu *emulator.Server) {
 			for _, a := range []string{"CreateCenBandwidthPackage", "CreateBandwidthPackage"} {
@@ -178,6 +181,7 @@ func TestAccNeverBuyTwice_lostCreateAnswers(t *testing.T) {
 // exists, and a status the API never documented.
 func TestAccNeverBuyTwice_nonsenseDescribe(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		first: func(t *testing.T, emu *emulator.Server) {
 			emu.AddFault(emulator.Fault{Action: "DescribeBandwidthPackage", Mode: emulator.FaultBody, Count: 3,
@@ -193,6 +197,7 @@ func TestAccNeverBuyTwice_nonsenseDescribe(t *testing.T) {
 // stands in): the plan is kept, and the next apply finishes it.
 func TestAccNeverBuyTwice_followUpFails(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		first: func(t *testing.T, emu *emulator.Server) {
 			emu.AddFault(emulator.Fault{Action: "UpdateBandwidthPackage", Mode: emulator.FaultError,
@@ -209,6 +214,7 @@ func TestAccNeverBuyTwice_followUpFails(t *testing.T) {
 // simply ready.
 func TestAccNeverBuyTwice_unpaidOrder(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
 			t.Parallel()
@@ -262,6 +268,7 @@ func TestAccNeverBuyTwice_unpaidOrder(t *testing.T) {
 // than buying again, and keeps the plan when the wait runs out once more.
 func TestAccNeverBuyTwice_unpaidOrderStillUnpaid(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
 			t.Parallel()
@@ -314,6 +321,7 @@ func TestAccNeverBuyTwice_unpaidOrderStillUnpaid(t *testing.T) {
 // found" as "not visible yet" and the first apply ends with the plan ready.
 func TestAccNeverBuyTwice_readAfterCreateDelay(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		opts: []emulator.Option{emulator.WithReadAfterCreateDelay(2 * time.Second)},
 	})
@@ -324,6 +332,7 @@ func TestAccNeverBuyTwice_readAfterCreateDelay(t *testing.T) {
 // "gone" (which would drop it from state and buy another).
 func TestAccNeverBuyTwice_neverSeenBeforeTimeout(t *testing.T) {
 	t.Parallel()
+	acctest.PreCheck(t)
 	runPurchaseCase(t, purchaseCase{
 		opts:         []emulator.Option{emulator.WithReadAfterCreateDelay(5 * time.Second)},
 		extra:        "timeouts {\n    create = \"1s\"\n  }",
