@@ -295,7 +295,9 @@ func TestBackoffNeverPastDeadline(t *testing.T) {
 	c, _ := newTestClient(t, f, func(cfg *Config) { cfg.MaxRetries = 100 })
 	// Every sleep would be the full cap: far beyond the deadline.
 	c.jitter = func(ceiling time.Duration) time.Duration { return ceiling }
+	sleeps := 0
 	c.sleep = func(ctx context.Context, d time.Duration) error {
+		sleeps++
 		dl, _ := ctx.Deadline()
 		if time.Now().Add(d).After(dl) {
 			t.Errorf("asked to sleep %s past the deadline", d)
@@ -304,7 +306,6 @@ func TestBackoffNeverPastDeadline(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	start := time.Now()
 	err := c.Do(ctx, "DescribeCenBandwidthPackages", func() error {
 		_, err := c.CEN().DescribeCenBandwidthPackages(cbn.CreateDescribeCenBandwidthPackagesRequest())
 		return err
@@ -312,8 +313,10 @@ func TestBackoffNeverPastDeadline(t *testing.T) {
 	if !apierrors.IsCode(err, "Throttling") {
 		t.Fatalf("want Throttling, got %v", err)
 	}
-	if el := time.Since(start); el > 300*time.Millisecond {
-		t.Fatalf("Do took %s, past the 300ms deadline", el)
+	// Whether Do overran is judged on what it asked to sleep (above), not
+	// on a wall clock, which a loaded machine stretches.
+	if sleeps == 0 {
+		t.Fatal("Do never backed off: the test proves nothing")
 	}
 }
 
