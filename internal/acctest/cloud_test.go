@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
+	"github.com/bwplan/terraform-provider-aliyun/internal/sweep"
 )
 
 func TestModeOf(t *testing.T) {
@@ -78,6 +79,27 @@ func cloudEnv(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "fake-id")
 	t.Setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "fake-secret")
 	t.Setenv("ALIBABA_CLOUD_REGION_ID", "cn-shanghai")
+	t.Setenv(sweep.EnvEndpoint, "")
+}
+
+// A rehearsal (sweep.EnvEndpoint) sends cloud mode's calls, the provider's
+// and the checks', to the URL given; a malformed one is an error, never the
+// live API.
+func TestCloudModeRehearsal(t *testing.T) {
+	cloudEnv(t)
+	t.Setenv(sweep.EnvEndpoint, "http://127.0.0.1:18799")
+	tg := NewTarget(t)
+	if cfg := tg.Config(""); !strings.Contains(cfg, `cen = "http://127.0.0.1:18799"`) || !strings.Contains(cfg, `ga  = "http://127.0.0.1:18799"`) ||
+		strings.Contains(cfg, "access_key") {
+		t.Errorf("rehearsal configuration:\n%s", cfg)
+	}
+	if c := tg.Client(); c.CENEndpoint().URL() != "http://127.0.0.1:18799" || c.GAEndpoint().URL() != "http://127.0.0.1:18799" {
+		t.Errorf("rehearsal client goes to %s and %s", c.CENEndpoint().URL(), c.GAEndpoint().URL())
+	}
+	t.Setenv(sweep.EnvEndpoint, "127.0.0.1:18799")
+	if _, err := sweep.Endpoint(); err == nil {
+		t.Error("an endpoint without a scheme was accepted")
+	}
 }
 
 func TestCloudMode(t *testing.T) {

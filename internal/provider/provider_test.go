@@ -24,6 +24,7 @@ func isolate(t *testing.T) {
 	}
 	t.Setenv(client.EnvProfile, "")
 	t.Setenv(client.EnvECSRole, "")
+	t.Setenv("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "")
 	t.Setenv("HOME", t.TempDir())
 }
 
