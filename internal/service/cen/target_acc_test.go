@@ -50,18 +50,15 @@ func describePlans(conn *cbn.Client, ids ...string) ([]cbn.CenBandwidthPackage, 
 	return out.CenBandwidthPackages.CenBandwidthPackage, nil
 }
 
-// describePlanNamed is the ID of the plan named name, found by Describe.
-func describePlanNamed(conn *cbn.Client, name string) (string, error) {
+// describePlansNamed is what Describe answers for the plans named name.
+func describePlansNamed(conn *cbn.Client, name string) ([]cbn.CenBandwidthPackage, error) {
 	request := cbn.CreateDescribeCenBandwidthPackagesRequest()
 	request.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "Name", Value: &[]string{name}}}
 	out, err := conn.DescribeCenBandwidthPackages(request)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	if list := out.CenBandwidthPackages.CenBandwidthPackage; len(list) == 1 {
-		return list[0].CenBandwidthPackageId, nil
-	}
-	return "", fmt.Errorf("Describe of the plans named %s answers %+v", name, out.CenBandwidthPackages.CenBandwidthPackage)
+	return out.CenBandwidthPackages.CenBandwidthPackage, nil
 }
 
 // describePlan is the plan id as Describe answers it.
