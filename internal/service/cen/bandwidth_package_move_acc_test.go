@@ -16,7 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
-	)
+)
 
 // alicloudAttributes are those of the stand-in for the official provider's
 // alicloud_cen_bandwidth_package, in its attribute names.
