@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
@@ -19,20 +18,12 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 const resourceName = "aliyun_cen_bandwidth_package.test"
 
 // purchaseOnly are the attributes Describe cannot return: null after import.
 var purchaseOnly = []string{"period", "pricing_cycle", "auto_pay", "auto_renew", "auto_renew_duration", "order_id"}
-
-// fastEmulator starts an emulator with delays short enough for the package to
-// run in well under three minutes, yet long enough that every wait waits.
-func fastEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
-	t.Helper()
-	return emutest.FastEmulator(t, 200*time.Millisecond, 150*time.Millisecond, opts...)
-}
 
 func stateID(s *terraform.State) (string, error) {
 	rs, ok := s.RootModule().Resources[resourceName]

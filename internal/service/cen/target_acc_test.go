@@ -18,7 +18,8 @@ import (
 // emulator's records, so they assert the same in either mode; and the account
 // may hold other plans, so they look only at their own IDs and names.
 
-// fastOptions are fastEmulator's delays, for NewTarget.
+// fastOptions are emulator delays short enough for the package to run in
+// well under three minutes, yet long enough that every wait waits.
 var fastOptions = []emulator.Option{emulator.WithReadyDelay(200 * time.Millisecond),
 	emulator.WithUpdateDelay(150 * time.Millisecond), emulator.WithDeleteDelay(150 * time.Millisecond)}
 
