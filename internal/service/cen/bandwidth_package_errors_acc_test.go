@@ -22,6 +22,10 @@ import (
 // concerns (Terraform prints that attribute's line of configuration).
 func TestAccCENBandwidthPackage_errors(t *testing.T) {
 	t.Parallel()
+	const why = "each case makes the API refuse the purchase with an emulator account or fault"
+	if acctest.Cloud() {
+		acctest.NewTarget(t).Emulator(why) // skips once, not in each case
+	}
 	crossBorder := `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
@@ -64,8 +68,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			emu := emulatorOnly(t, "each case makes the API refuse the purchase with an emulator account or fault",
-				emulator.WithAccount(c.account))
+			emu := emulatorOnly(t, why, emulator.WithAccount(c.account))
 			if c.setup != nil {
 				c.setup(emu)
 			}
