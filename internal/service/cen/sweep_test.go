@@ -16,6 +16,7 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/sweep"
 	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
@@ -96,7 +97,6 @@ func sweepCens(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 	if err != nil {
 		return fmt.Errorf("listing CEN instances: %w", err)
 	}
-	conn := c.CEN()
 	var errs []error
 	for _, ci := range all {
 		if !sweep.Swept(ci.Name) {
@@ -121,12 +121,7 @@ func sweepCens(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 		logf("[INFO] deleting CEN instance %s (%s)", ci.CenId, ci.Name)
 		var err error
 		if ci.Status != "Deleting" { // one being deleted is only waited for
-			request := cbn.CreateDeleteCenRequest()
-			request.CenId = ci.CenId
-			err = c.Do(ctx, request.GetActionName(), func() error {
-				_, err := conn.DeleteCen(request)
-				return err
-			})
+			err = deleteCen(ctx, c, ci.CenId)
 		}
 		if apierrors.IsCode(err, "ParameterCenInstanceId") {
 			continue // gone already
@@ -139,6 +134,31 @@ func sweepCens(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// cenBusyCodes answer a DeleteCen the instance is not ready for yet (an
+// unbinding just made): waited out, as the attachment's busy codes are.
+var cenBusyCodes = []string{"InvalidOperation.CenInstanceStatus", "Operation.Blocking"}
+
+// deleteCen sends DeleteCen until the API takes it or ctx ends.
+func deleteCen(ctx context.Context, c *client.Client, id string) error {
+	request := cbn.CreateDeleteCenRequest()
+	request.CenId = id
+	conn := c.CEN()
+	for {
+		err := c.Do(ctx, request.GetActionName(), func() error {
+			_, err := conn.DeleteCen(request)
+			return err
+		})
+		if !apierrors.IsCode(err, cenBusyCodes...) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(2 * time.Second):
+		}
+	}
 }
 
 // listCens reads every page of DescribeCens.
@@ -262,7 +282,8 @@ func TestSweepPlans(t *testing.T) {
 }
 
 // TestSweepCens: against the emulator, the sweeper deletes the prefixed CEN
-// instances, unbinding first a plan still bound to one (the plan stays), and
+// instances, unbinding first a plan still bound to one (the plan stays) and
+// waiting out a busy answer, and
 // touches no instance named otherwise, nor its binding.
 func TestSweepCens(t *testing.T) {
 	// Unbinding and deleting take a moment, so the sweeper's waits wait.
@@ -304,6 +325,9 @@ func TestSweepCens(t *testing.T) {
 	bind(stray, swept[1])
 	bind(keptPlan, kept[0])
 
+	// An instance not ready for deletion yet is waited out.
+	emu.AddFault(emulator.Fault{Action: "DeleteCen", Mode: emulator.FaultError, Code: "InvalidOperation.CenInstanceStatus", Status: 409, Count: 1})
+
 	var logged []string
 	logf := func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
 	c := emutest.Client(t, emu)
@@ -330,6 +354,9 @@ func TestSweepCens(t *testing.T) {
 	if p, err := findBandwidthPackageNow(context.Background(), c, keptPlan); err != nil ||
 		len(p.CenIds.CenId) != 1 || p.CenIds.CenId[0] != kept[0] {
 		t.Errorf("a plan bound to an instance without the prefix was unbound: %+v, %v", p, err)
+	}
+	if n := emu.Calls("DeleteCen"); n != len(swept)+1 {
+		t.Errorf("DeleteCen called %d times, want %d (one busy answer, then one per prefixed instance)", n, len(swept)+1)
 	}
 	if !slices.ContainsFunc(logged, func(s string) bool { return strings.Contains(s, "unbinding") && strings.Contains(s, stray) }) {
 		t.Errorf("no message about the unbinding: %q", logged)

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 )
 
@@ -177,6 +178,9 @@ func waitPlan(tg *acctest.Target, conn *cbn.Client, id, what string, done func(p
 // planGone is waitPlan's test for a released plan.
 func planGone(p *cbn.CenBandwidthPackage) bool { return p == nil }
 
+// cenBusyCodes answer a DeleteCen the instance is not ready for yet.
+var cenBusyCodes = []string{"InvalidOperation.CenInstanceStatus", "Operation.Blocking"}
+
 // cenInstance is a CEN instance of the test's own, created through the API
 // in both modes (instances cost nothing) and Active when it returns. Cleanup
 // deletes it and waits until it is gone; it runs after resource.Test's
@@ -196,7 +200,13 @@ func cenInstance(t *testing.T, tg *acctest.Target) string {
 	t.Cleanup(func() {
 		del := cbn.CreateDeleteCenRequest()
 		del.CenId = id
-		if _, err := conn.DeleteCen(del); err != nil {
+		// An instance just unbound from a plan may answer busy for a while.
+		_, err := conn.DeleteCen(del)
+		for deadline := time.Now().Add(limit); apierrors.IsCode(err, cenBusyCodes...) && time.Now().Before(deadline); {
+			time.Sleep(every)
+			_, err = conn.DeleteCen(del)
+		}
+		if err != nil {
 			t.Errorf("deleting the test's CEN instance %s (%s), left for the sweepers: %v", id, request.Name, err)
 			return
 		}
