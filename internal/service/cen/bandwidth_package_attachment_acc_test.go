@@ -22,21 +22,23 @@ import (
 
 const attachmentName = "aliyun_cen_bandwidth_package_attachment.test"
 
-// attachmentConfig is a pay-as-you-go plan (released on destroy) bound to cenID.
-func attachmentConfig(cenID string) string {
+// attachmentConfig is a pay-as-you-go plan named name (released on
+// destroy) bound to cenID.
+func attachmentConfig(cenID, name string) string {
 	return fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "test" {
-  bandwidth              = 5
+  bandwidth              = 2
   geographic_region_a_id = "China"
   geographic_region_b_id = "Europe"
   charge_type            = "POSTPAY"
+  name                   = %q
 }
 
 resource "aliyun_cen_bandwidth_package_attachment" "test" {
   instance_id          = %q
   bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
 }
-`, cenID)
+`, name, cenID)
 }
 
 // planIDOf reads the plan's ID from state.
@@ -44,37 +46,31 @@ func planIDOf(s *terraform.State) string {
 	return s.RootModule().Resources[resourceName].Primary.ID
 }
 
-// checkBinding asserts that the emulator holds the plan in state bound to exactly cenIDs.
-func checkBinding(emu *emulator.Server, cenIDs ...string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		id := planIDOf(s)
-		for _, r := range emu.Resources() {
-			if r.ID == id {
-				if !slices.Equal(r.CenIDs, cenIDs) {
-					return fmt.Errorf("plan %s is bound to %v, want %v", id, r.CenIDs, cenIDs)
-				}
-				return nil
-			}
+// checkBinding asserts that Describe shows the plan in state bound to exactly cenIDs.
+func checkBinding(conn *cbn.Client, cenIDs ...string) resource.TestCheckFunc {
+	return checkPlan(conn, "", func(p cbn.CenBandwidthPackage) error {
+		if !slices.Equal(p.CenIds.CenId, cenIDs) {
+			return fmt.Errorf("bound to %v, want %v", p.CenIds.CenId, cenIDs)
 		}
-		return fmt.Errorf("plan %s not in the emulator", id)
-	}
+		return nil
+	})
 }
 
 // sdkBind and sdkUnbind change a binding behind Terraform's back.
-func sdkBind(t *testing.T, emu *emulator.Server, cenID string, planID *string) {
+func sdkBind(t *testing.T, conn *cbn.Client, cenID string, planID *string) {
 	t.Helper()
 	req := cbn.CreateAssociateCenBandwidthPackageRequest()
 	req.CenId, req.CenBandwidthPackageId = cenID, *planID
-	if _, err := emutest.CBNClient(t, emu).AssociateCenBandwidthPackage(req); err != nil {
+	if _, err := conn.AssociateCenBandwidthPackage(req); err != nil {
 		t.Fatalf("binding %s to %s outside Terraform: %v", *planID, cenID, err)
 	}
 }
 
-func sdkUnbind(t *testing.T, emu *emulator.Server, cenID string, planID *string) {
+func sdkUnbind(t *testing.T, conn *cbn.Client, cenID string, planID *string) {
 	t.Helper()
 	req := cbn.CreateUnassociateCenBandwidthPackageRequest()
 	req.CenId, req.CenBandwidthPackageId = cenID, *planID
-	if _, err := emutest.CBNClient(t, emu).UnassociateCenBandwidthPackage(req); err != nil {
+	if _, err := conn.UnassociateCenBandwidthPackage(req); err != nil {
 		t.Fatalf("unbinding %s from %s outside Terraform: %v", *planID, cenID, err)
 	}
 }
@@ -91,24 +87,27 @@ func savePlanID(dst *string) resource.TestCheckFunc {
 // import, and a terraform destroy that unbinds before it releases the plan.
 func TestAccCENBandwidthPackageAttachment_basic(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
-	cenID := emu.SeedCen("acc")
+	tg := acctest.NewTarget(t, fastOptions...)
+	conn := tg.Client().CEN()
+	cenID := cenInstance(t, tg)
+	name := tg.Name()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			// Released: the attachment went first, or the plan's Delete would have failed.
-			acctest.CheckPlanCount(emu, 0),
-			func(*terraform.State) error {
-				if n := emu.Calls("UnassociateCenBandwidthPackage"); n != 1 {
-					return fmt.Errorf("UnassociateCenBandwidthPackage called %d times, want 1", n)
+			plansReleased(conn),
+			tg.EmulatorCheck("one unbinding call", func(emu *emulator.Server) resource.TestCheckFunc {
+				return func(*terraform.State) error {
+					if n := emu.Calls("UnassociateCenBandwidthPackage"); n != 1 {
+						return fmt.Errorf("UnassociateCenBandwidthPackage called %d times, want 1", n)
+					}
+					return nil
 				}
-				return nil
-			},
+			}),
 		),
 		Steps: []resource.TestStep{
 			{
-				Config: acctest.Config(emu, attachmentConfig(cenID)),
+				Config: tg.Config(attachmentConfig(cenID, name)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(attachmentName, tfjsonpath.New("id"),
 						knownvalue.StringRegexp(regexp.MustCompile(`^cenbwp-[a-z0-9]+:`+cenID+`$`))),
@@ -116,12 +115,12 @@ func TestAccCENBandwidthPackageAttachment_basic(t *testing.T) {
 					statecheck.CompareValuePairs(attachmentName, tfjsonpath.New("bandwidth_package_id"),
 						resourceName, tfjsonpath.New("id"), compare.ValuesSame()),
 				},
-				Check: checkBinding(emu, cenID),
+				Check: checkBinding(conn, cenID),
 			},
 			{
 				// The binding shows in the plan's cen_ids once refreshed, and
 				// the plan stays empty: no diff to fight. The data source shows it too.
-				Config: acctest.Config(emu, attachmentConfig(cenID)+`
+				Config: tg.Config(attachmentConfig(cenID, name) + `
 data "aliyun_cen_bandwidth_packages" "bound" {
   ids = [aliyun_cen_bandwidth_package.test.id]
 }
@@ -152,21 +151,22 @@ data "aliyun_cen_bandwidth_packages" "bound" {
 // replacement; a binding added outside shows in cen_ids only.
 func TestAccCENBandwidthPackageAttachment_drift(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
-	cenID := emu.SeedCen("acc-drift")
+	tg := acctest.NewTarget(t, fastOptions...)
+	conn := tg.Client().CEN()
+	cenID := cenInstance(t, tg)
+	name := tg.Name()
 	var planID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
+		CheckDestroy:             plansReleased(conn),
 		Steps: []resource.TestStep{
 			{
-				Config: acctest.Config(emu, attachmentConfig(cenID)),
+				Config: tg.Config(attachmentConfig(cenID, name)),
 				Check:  savePlanID(&planID),
 			},
 			{
-				PreConfig: func() { sdkUnbind(t, emu, cenID, &planID) },
-				Config:    acctest.Config(emu, attachmentConfig(cenID)),
+				PreConfig: func() { sdkUnbind(t, conn, cenID, &planID) },
+				Config:    tg.Config(attachmentConfig(cenID, name)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(attachmentName, plancheck.ResourceActionCreate),
@@ -174,7 +174,7 @@ func TestAccCENBandwidthPackageAttachment_drift(t *testing.T) {
 					},
 				},
 				// The plan is still Updating from the unbinding: the bind waits it out.
-				Check: checkBinding(emu, cenID),
+				Check: checkBinding(conn, cenID),
 			},
 		},
 	})
@@ -184,8 +184,7 @@ func TestAccCENBandwidthPackageAttachment_drift(t *testing.T) {
 // a bind whose answer was lost is found made, not retried into a refusal.
 func TestAccCENBandwidthPackageAttachment_busy(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "the busy answers are injected faults, counted in calls")
 	cenID := emu.SeedCen("acc-busy")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -203,8 +202,8 @@ func TestAccCENBandwidthPackageAttachment_busy(t *testing.T) {
 					emu.AddFault(emulator.Fault{Action: "UnassociateCenBandwidthPackage", Mode: emulator.FaultError,
 						Code: "InvalidOperation.CenBandwidthLimitsNotZero", Status: 400, Count: 2})
 				},
-				Config: acctest.Config(emu, attachmentConfig(cenID)),
-				Check: resource.ComposeTestCheckFunc(checkBinding(emu, cenID), func(*terraform.State) error {
+				Config: acctest.Config(emu, attachmentConfig(cenID, "acc")),
+				Check: resource.ComposeTestCheckFunc(checkBinding(emutest.CBNClient(t, emu), cenID), func(*terraform.State) error {
 					if n := emu.Calls("AssociateCenBandwidthPackage"); n != 3 {
 						return fmt.Errorf("AssociateCenBandwidthPackage called %d times, want the 2 refused and 1 more", n)
 					}
@@ -217,8 +216,7 @@ func TestAccCENBandwidthPackageAttachment_busy(t *testing.T) {
 
 func TestAccCENBandwidthPackageAttachment_lostAnswer(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "the lost answer is an injected fault")
 	cenID := emu.SeedCen("acc-lost")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -230,8 +228,8 @@ func TestAccCENBandwidthPackageAttachment_lostAnswer(t *testing.T) {
 				PreConfig: func() {
 					emu.AddFault(emulator.Fault{Action: "AssociateCenBandwidthPackage", Mode: emulator.FaultDropResponse, Count: 1})
 				},
-				Config: acctest.Config(emu, attachmentConfig(cenID)),
-				Check:  checkBinding(emu, cenID),
+				Config: acctest.Config(emu, attachmentConfig(cenID, "acc")),
+				Check:  checkBinding(emutest.CBNClient(t, emu), cenID),
 			},
 		},
 	})
@@ -241,51 +239,42 @@ func TestAccCENBandwidthPackageAttachment_lostAnswer(t *testing.T) {
 // comes back as a clear diagnostic, at once.
 func TestAccCENBandwidthPackageAttachment_refusals(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
-	cenA, cenB := emu.SeedCen("acc-a"), emu.SeedCen("acc-b")
+	tg := acctest.NewTarget(t, fastOptions...)
+	conn := tg.Client().CEN()
+	cenA, cenB := cenInstance(t, tg), cenInstance(t, tg)
+	name, twinName := tg.Name(), tg.Name()
 	var planID string
-	twoPlans := func(cenID string) string {
-		return fmt.Sprintf(`
-resource "aliyun_cen_bandwidth_package" "test" {
-  bandwidth              = 5
-  geographic_region_a_id = "China"
-  geographic_region_b_id = "Europe"
-  charge_type            = "POSTPAY"
-}
-
+	twin := fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "twin" {
-  bandwidth              = 5
+  bandwidth              = 2
   geographic_region_a_id = "Europe"
   geographic_region_b_id = "China"
   charge_type            = "POSTPAY"
+  name                   = %q
 }
-
-resource "aliyun_cen_bandwidth_package_attachment" "test" {
-  instance_id          = %[1]q
-  bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
-}
-
-resource "aliyun_cen_bandwidth_package_attachment" "twin" {
-  instance_id          = %[1]q
-  bandwidth_package_id = aliyun_cen_bandwidth_package.twin.id
-  depends_on           = [aliyun_cen_bandwidth_package_attachment.test]
-}
-`, cenID)
-	}
+`, twinName)
 	planOnly := func(body string) string {
-		return acctest.Config(emu, `
+		return tg.Config(fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "test" {
-  bandwidth              = 5
+  bandwidth              = 2
   geographic_region_a_id = "China"
   geographic_region_b_id = "Europe"
   charge_type            = "POSTPAY"
+  name                   = %q
 }
-`+body)
+`, name) + body)
+	}
+	attach := func(cenID string) string {
+		return fmt.Sprintf(`
+resource "aliyun_cen_bandwidth_package_attachment" "test" {
+  instance_id          = %q
+  bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
+}
+`, cenID)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
+		CheckDestroy:             plansReleased(conn, &planID),
 		Steps: []resource.TestStep{
 			{
 				Config: planOnly(`
@@ -296,11 +285,7 @@ resource "aliyun_cen_bandwidth_package_attachment" "test" {
 				ExpectError: regexp.MustCompile(`(?s)must be a CEN instance ID.*|must be a CEN bandwidth plan ID`),
 			},
 			{
-				Config: planOnly(`
-resource "aliyun_cen_bandwidth_package_attachment" "test" {
-  instance_id          = "cen-doesnotexist"
-  bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
-}`),
+				Config:      planOnly(attach("cen-doesnotexist")),
 				ExpectError: regexp.MustCompile(`CEN instance or bandwidth plan does not exist`),
 			},
 			{
@@ -314,64 +299,49 @@ resource "aliyun_cen_bandwidth_package_attachment" "test" {
 			{
 				// One plan per pair of areas on an instance (the twin joins
 				// the same two areas, written the other way round).
-				Config:      acctest.Config(emu, twoPlans(cenA)),
+				Config: planOnly(twin + attach(cenA) + fmt.Sprintf(`
+resource "aliyun_cen_bandwidth_package_attachment" "twin" {
+  instance_id          = %q
+  bandwidth_package_id = aliyun_cen_bandwidth_package.twin.id
+  depends_on           = [aliyun_cen_bandwidth_package_attachment.test]
+}
+`, cenA)),
 				ExpectError: regexp.MustCompile(`already has a bandwidth plan for these areas`),
 			},
 			{
 				// Bound outside Terraform to another instance: refused at once.
 				PreConfig: func() {
-					for _, r := range emu.Resources() {
-						if len(r.CenIDs) == 0 {
-							planID = r.ID // the twin, unbound
-						}
+					list, err := describePlansNamed(conn, twinName)
+					if err != nil || len(list) != 1 || len(list[0].CenIds.CenId) != 0 {
+						t.Fatalf("Describe of the twin %s answers %+v, %v; want it unbound", twinName, list, err)
 					}
-					sdkBind(t, emu, cenB, &planID)
+					planID = list[0].CenBandwidthPackageId
+					sdkBind(t, conn, cenB, &planID)
 				},
-				Config: planOnly(fmt.Sprintf(`
-resource "aliyun_cen_bandwidth_package" "twin" {
-  bandwidth              = 5
-  geographic_region_a_id = "Europe"
-  geographic_region_b_id = "China"
-  charge_type            = "POSTPAY"
-}
-
-resource "aliyun_cen_bandwidth_package_attachment" "test" {
-  instance_id          = %q
-  bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
-}
-
+				Config: planOnly(twin + attach(cenA) + fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package_attachment" "twin" {
   instance_id          = %q
   bandwidth_package_id = aliyun_cen_bandwidth_package.twin.id
-}`, cenA, cenA)),
+}`, cenA)),
 				ExpectError: regexp.MustCompile(`the plan is bound to another CEN instance`),
 			},
 			{
 				// A plan still bound is not deleted: the diagnostic names the
 				// binding, and the plan stays in state.
-				Config: planOnly(fmt.Sprintf(`
-resource "aliyun_cen_bandwidth_package" "twin" {
-  bandwidth              = 5
-  geographic_region_a_id = "Europe"
-  geographic_region_b_id = "China"
-  charge_type            = "POSTPAY"
-}
-
-resource "aliyun_cen_bandwidth_package_attachment" "test" {
-  instance_id          = %q
-  bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
-}`, cenA)),
+				Config:      planOnly(twin + attach(cenA)),
 				Destroy:     true,
 				ExpectError: regexp.MustCompile(`(?s)still bound to a CEN instance.*` + cenB),
 			},
 			{
-				PreConfig: func() { sdkUnbind(t, emu, cenB, &planID) },
-				Config: planOnly(fmt.Sprintf(`
-resource "aliyun_cen_bandwidth_package_attachment" "test" {
-  instance_id          = %q
-  bandwidth_package_id = aliyun_cen_bandwidth_package.test.id
-}`, cenA)),
-				Check: resource.ComposeTestCheckFunc(acctest.CheckPlanCount(emu, 1), checkBinding(emu, cenA)),
+				PreConfig: func() { sdkUnbind(t, conn, cenB, &planID) },
+				Config:    planOnly(attach(cenA)),
+				// The twin is released; the plan stays bound to cenA.
+				Check: resource.ComposeTestCheckFunc(func(*terraform.State) error {
+					if list, err := describePlans(conn, planID); err != nil || len(list) != 0 {
+						return fmt.Errorf("the twin %s is still described: %+v, %v", planID, list, err)
+					}
+					return nil
+				}, checkBinding(conn, cenA)),
 			},
 			{
 				ResourceName:  attachmentName,

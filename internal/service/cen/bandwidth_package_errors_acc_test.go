@@ -22,6 +22,10 @@ import (
 // concerns (Terraform prints that attribute's line of configuration).
 func TestAccCENBandwidthPackage_errors(t *testing.T) {
 	t.Parallel()
+	const why = "each case makes the API refuse the purchase with an emulator account or fault"
+	if acctest.Cloud() {
+		acctest.NewTarget(t).Emulator(why) // skips once, not in each case
+	}
 	crossBorder := `
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
@@ -64,8 +68,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			acctest.PreCheck(t)
-			emu := fastEmulator(t, emulator.WithAccount(c.account))
+			emu := emulatorOnly(t, why, emulator.WithAccount(c.account))
 			if c.setup != nil {
 				c.setup(emu)
 			}
@@ -85,8 +88,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 // "busy" are retried until they pass.
 func TestAccCENBandwidthPackage_busyRetried(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "the busy answers are injected faults, counted in calls")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
@@ -121,43 +123,43 @@ func TestAccCENBandwidthPackage_busyRetried(t *testing.T) {
 }
 
 // TestAccCENBandwidthPackage_planTimeValidation: every rule is checked at
-// plan time, with no API call.
+// plan time, with no API call. Nothing is applied, so it runs in both modes.
 func TestAccCENBandwidthPackage_planTimeValidation(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	tg := acctest.NewTarget(t, fastOptions...)
 	body := func(extra string) string {
 		if !strings.Contains(extra, "geographic_region_a_id") {
 			extra += "\ngeographic_region_a_id = \"China\""
 		}
-		return acctest.Config(emu, `
+		return `
 resource "aliyun_cen_bandwidth_package" "test" {
   geographic_region_b_id = "China"
-`+extra+`
+` + extra + `
 }
-`)
+`
 	}
-	steps := []resource.TestStep{
-		{Config: body(`bandwidth = 1`), ExpectError: regexp.MustCompile(`(?s)bandwidth.*between 2 and 10000`)},
-		{Config: body(`bandwidth = 10001`), ExpectError: regexp.MustCompile(`(?s)bandwidth.*between 2 and 10000`)},
-		{Config: body("bandwidth = 2\nname = \"https://x\""), ExpectError: regexp.MustCompile(`(?s)name.*https://`)},
-		{Config: body("bandwidth = 2\ngeographic_region_a_id = \"Mars\""), ExpectError: regexp.MustCompile(`(?s)geographic_region_a_id.*value must be one of.*Mars`)},
-		{Config: body("bandwidth = 2\ncharge_type = \"POSTPAY\"\nperiod = 1"), ExpectError: regexp.MustCompile(`(?s)period.*PREPAY`)},
-		{Config: body("bandwidth = 2\ncharge_type = \"POSTPAY\"\nauto_renew = true"), ExpectError: regexp.MustCompile(`(?s)auto_renew.*PREPAY`)},
-		{Config: body("bandwidth = 2\ntags = { \"acs:x\" = \"v\" }"), ExpectError: regexp.MustCompile(`(?s)tag key.*acs:`)},
-	}
-	for i := range steps {
-		steps[i].PlanOnly = true
+	refused := func(extra, want string) resource.TestStep {
+		return tg.RefusedAtPlan(body(extra), regexp.MustCompile(want))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		Steps:                    steps,
-		CheckDestroy: func(*terraform.State) error {
-			if n := emu.Stats().Total; n != 0 {
-				return fmt.Errorf("plan-time validation made %d API calls", n)
-			}
-			return nil
+		Steps: []resource.TestStep{
+			refused(`bandwidth = 1`, `(?s)bandwidth.*between 2 and 10000`),
+			refused(`bandwidth = 10001`, `(?s)bandwidth.*between 2 and 10000`),
+			refused("bandwidth = 2\nname = \"https://x\"", `(?s)name.*https://`),
+			refused("bandwidth = 2\ngeographic_region_a_id = \"Mars\"", `(?s)geographic_region_a_id.*value must be one of.*Mars`),
+			refused("bandwidth = 2\ncharge_type = \"POSTPAY\"\nperiod = 1", `(?s)period.*PREPAY`),
+			refused("bandwidth = 2\ncharge_type = \"POSTPAY\"\nauto_renew = true", `(?s)auto_renew.*PREPAY`),
+			refused("bandwidth = 2\ntags = { \"acs:x\" = \"v\" }", `(?s)tag key.*acs:`),
 		},
+		CheckDestroy: tg.EmulatorCheck("no API call", func(emu *emulator.Server) resource.TestCheckFunc {
+			return func(*terraform.State) error {
+				if n := emu.Stats().Total; n != 0 {
+					return fmt.Errorf("plan-time validation made %d API calls", n)
+				}
+				return nil
+			}
+		}),
 	})
 }
 
@@ -165,8 +167,8 @@ resource "aliyun_cen_bandwidth_package" "test" {
 // fail validation, including the PREPAY-only rule.
 func TestAccCENBandwidthPackage_unknownAtPlan(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "it buys a plan whose charge type, bandwidth and name are known only at apply, "+
+		"which the cost guard cannot check")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             acctest.CheckPlanCount(emu, 0),

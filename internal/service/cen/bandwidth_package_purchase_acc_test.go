@@ -20,24 +20,31 @@ import (
 // The warning's text is checked in TestDeleteSubscriptionWarns.
 func TestAccCENBandwidthPackage_prepayDestroy(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	tg := acctest.NewTarget(t, fastOptions...)
+	tg.Prepay()
+	conn := tg.Client().CEN()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
-			if n := emu.Calls("DeleteCenBandwidthPackage"); n != 0 {
-				return fmt.Errorf("destroy called DeleteCenBandwidthPackage %d times", n)
-			}
-			return acctest.CheckPlanCount(emu, 1)(s)
-		},
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			plansKept(conn),
+			tg.EmulatorCheck("no delete call", func(emu *emulator.Server) resource.TestCheckFunc {
+				return func(*terraform.State) error {
+					if n := emu.Calls("DeleteCenBandwidthPackage"); n != 0 {
+						return fmt.Errorf("destroy called DeleteCenBandwidthPackage %d times", n)
+					}
+					return nil
+				}
+			}),
+		),
 		Steps: []resource.TestStep{{
-			Config: acctest.Config(emu, `
+			Config: tg.Config(fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "test" {
   bandwidth              = 2
   geographic_region_a_id = "China"
   geographic_region_b_id = "China"
+  name                   = %q
 }
-`),
+`, tg.Name())),
 		}},
 	})
 }
@@ -46,8 +53,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 // expired, destroy releases it.
 func TestAccCENBandwidthPackage_expiredPrepayDestroy(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "a subscription expires at once only through /_emulator/expire")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             acctest.CheckPlanCount(emu, 0),
@@ -76,8 +82,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 // follows is an update in place that resumes the wait.
 func TestAccCENBandwidthPackage_autoPayFalse(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "it reads the emulator's record of the unpaid order, which the API does not show")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
@@ -111,8 +116,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 // console while the create waits becomes the plan in state.
 func TestAccCENBandwidthPackage_autoPayFalsePaidInTime(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "the order is paid through /_emulator/pay")
 	stop := make(chan struct{})
 	t.Cleanup(func() { close(stop) })
 	go func() {
@@ -153,8 +157,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 // lost; the retry carries the same ClientToken, so one plan is bought.
 func TestAccCENBandwidthPackage_clientTokenReused(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "the lost answer is an injected fault")
 	emu.AddFault(emulator.Fault{Action: "CreateCenBandwidthPackage", Mode: emulator.FaultDropResponse, Count: 1})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -180,9 +183,9 @@ func TestAccCENBandwidthPackage_clientTokenReused(t *testing.T) {
 // in BenchmarkWaitCreated, not asserted here.
 func TestAccCENBandwidthPackage_waitOvershoot(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(3*time.Second),
-		emulator.WithUpdateDelay(100*time.Millisecond), emulator.WithDeleteDelay(100*time.Millisecond))
+	emu := emulatorOnly(t, "it counts the Describe calls of a create the emulator delays by 3 s",
+		emulator.WithReadyDelay(3*time.Second), emulator.WithUpdateDelay(100*time.Millisecond),
+		emulator.WithDeleteDelay(100*time.Millisecond))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		CheckDestroy:             acctest.CheckPlanCount(emu, 0),

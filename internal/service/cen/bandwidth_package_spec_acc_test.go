@@ -20,8 +20,7 @@ import (
 // takes as done because Describe shows the new bandwidth.
 func TestAccCENBandwidthPackage_specAnswerLost(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := fastEmulator(t)
+	emu := emulatorOnly(t, "the lost answer is an injected fault")
 	cfg := func(bw int) string {
 		return acctest.Config(emu, fmt.Sprintf(`
 resource "aliyun_cen_bandwidth_package" "test" {

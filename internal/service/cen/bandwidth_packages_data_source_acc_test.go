@@ -55,8 +55,7 @@ func seedPlans(t *testing.T, emu *emulator.Server, n int) []string {
 // Every page is read: all the plans, in creation order, with the attributes
 // the resource reports.
 func TestAccCENBandwidthPackagesDataSource_allPages(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
+	emu := acctest.NewTarget(t, emulator.WithReadyDelay(0)).Emulator("it seeds 57 plans, half of them subscriptions, to read two pages")
 	ids := seedPlans(t, emu, dataSourcePlans)
 	const ds = "data.aliyun_cen_bandwidth_packages.all"
 	resource.Test(t, resource.TestCase{
@@ -103,8 +102,7 @@ func TestAccCENBandwidthPackagesDataSource_allPages(t *testing.T) {
 // Filters narrow the list, those the API takes and those applied to its
 // answer alike, and combine.
 func TestAccCENBandwidthPackagesDataSource_filters(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0), emulator.WithDeleteDelay(time.Hour))
+	emu := acctest.NewTarget(t, emulator.WithReadyDelay(0), emulator.WithDeleteDelay(time.Hour)).Emulator("it seeds 57 plans, half of them subscriptions, and keeps one Deleting for an hour")
 	ids := seedPlans(t, emu, dataSourcePlans)
 	// A POSTPAY plan being released stays Deleting for the test's duration.
 	del := cbn.CreateDeleteCenBandwidthPackageRequest()
@@ -164,38 +162,48 @@ data "aliyun_cen_bandwidth_packages" "prepay_idle" {
 
 // A regular expression RE2 cannot compile fails validation, before any call.
 func TestAccCENBandwidthPackagesDataSource_badRegex(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t)
+	tg := acctest.NewTarget(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config:      acctest.Config(emu, `data "aliyun_cen_bandwidth_packages" "bad" { name_regex = "ds-(" }`),
-			ExpectError: regexp.MustCompile(`Invalid regular expression`),
-		}},
+		Steps: []resource.TestStep{
+			tg.RefusedAtPlan(`data "aliyun_cen_bandwidth_packages" "bad" { name_regex = "ds-(" }`, regexp.MustCompile(`Invalid regular expression`)),
+		},
+		CheckDestroy: tg.EmulatorCheck("no API call", func(emu *emulator.Server) resource.TestCheckFunc {
+			return func(*terraform.State) error {
+				if n := emu.Stats().Total; n != 0 {
+					return fmt.Errorf("a bad regular expression made %d API calls", n)
+				}
+				return nil
+			}
+		}),
 	})
 }
 
 // An empty list of IDs is a filter that matches no plan, answered without a
-// call; only leaving ids out lists every plan.
+// call; only leaving ids out lists every plan. The emulator holds 3 plans
+// seeded here; a cloud account holds its own, and none may be listed.
 func TestAccCENBandwidthPackagesDataSource_emptyIDs(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
-	seedPlans(t, emu, 3)
+	tg := acctest.NewTarget(t, emulator.WithReadyDelay(0))
+	if emu := tg.Emu(); emu != nil {
+		seedPlans(t, emu, 3)
+	}
 	const ds = "data.aliyun_cen_bandwidth_packages.none"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: acctest.Config(emu, `data "aliyun_cen_bandwidth_packages" "none" { ids = [] }`),
+			Config: tg.Config(`data "aliyun_cen_bandwidth_packages" "none" { ids = [] }`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(ds, "ids.#", "0"),
 				resource.TestCheckResourceAttr(ds, "names.#", "0"),
 				resource.TestCheckResourceAttr(ds, "packages.#", "0"),
-				func(*terraform.State) error {
-					if n := emu.Calls("DescribeCenBandwidthPackages"); n != 0 {
-						return fmt.Errorf("DescribeCenBandwidthPackages called %d times, want 0", n)
+				tg.EmulatorCheck("no Describe call", func(emu *emulator.Server) resource.TestCheckFunc {
+					return func(*terraform.State) error {
+						if n := emu.Calls("DescribeCenBandwidthPackages"); n != 0 {
+							return fmt.Errorf("DescribeCenBandwidthPackages called %d times, want 0", n)
+						}
+						return nil
 					}
-					return nil
-				},
+				}),
 			),
 		}},
 	})
@@ -205,8 +213,7 @@ func TestAccCENBandwidthPackagesDataSource_emptyIDs(t *testing.T) {
 // of 25, every one found, with the status and tags filters still applied, in
 // the order the configuration gives them.
 func TestAccCENBandwidthPackagesDataSource_manyIDs(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
+	emu := acctest.NewTarget(t, emulator.WithReadyDelay(0)).Emulator("it seeds 31 plans, half of them subscriptions")
 	ids := seedPlans(t, emu, 31)
 	quoted := fmt.Sprintf("%q", ids[30])
 	for i := 29; i >= 0; i-- { // newest first: the order of ids, not of creation

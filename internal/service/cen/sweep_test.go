@@ -16,14 +16,20 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/apitime"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/sweep"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
 // TestMain runs the sweepers with -sweep=REGION (make sweep), the tests otherwise.
 func TestMain(m *testing.M) { resource.TestMain(m) }
 
-func init() { sweep.Add("aliyun_cen_bandwidth_package", sweepPlans) }
+func init() {
+	sweep.Add("aliyun_cen_bandwidth_package", sweepPlans)
+	// The plans' sweeper runs first: it unbinds and releases the prefixed plans.
+	sweep.Add("aliyun_cen_instance", sweepCens, "aliyun_cen_bandwidth_package")
+}
 
 // sweepPlans releases every CEN plan whose name starts with sweep.Prefix,
 // as Delete would: pay-as-you-go and expired plans are released and waited
@@ -79,6 +85,128 @@ func sweepAttachments(ctx context.Context, c *client.Client, p *cbn.CenBandwidth
 		}
 	}
 	return nil
+}
+
+// sweepCens deletes every CEN instance whose name starts with sweep.Prefix:
+// the acceptance tests create their own (free) instances to bind plans to.
+// A plan still bound to one, whatever its name, is unbound first, since the
+// API deletes no instance with a plan bound; the plan itself is left.
+// Instances named otherwise are not touched.
+func sweepCens(ctx context.Context, c *client.Client, logf sweep.Logf) error {
+	all, err := listCens(ctx, c)
+	if err != nil {
+		return fmt.Errorf("listing CEN instances: %w", err)
+	}
+	var errs []error
+	for _, ci := range all {
+		if !sweep.Swept(ci.Name) {
+			continue
+		}
+		var unbound error
+		for _, planID := range ci.CenBandwidthPackageIds.CenBandwidthPackageId {
+			logf("[INFO] unbinding CEN bandwidth plan %s from CEN instance %s (%s)", planID, ci.CenId, ci.Name)
+			err := unassociateBandwidthPackage(ctx, c, planID, ci.CenId)
+			if err == nil {
+				err = waitAttachmentDeleted(ctx, c, planID, ci.CenId)
+			}
+			if err != nil {
+				unbound = fmt.Errorf("unbinding CEN bandwidth plan %s from CEN instance %s (%s): %w", planID, ci.CenId, ci.Name, err)
+				break
+			}
+		}
+		if unbound != nil {
+			errs = append(errs, unbound)
+			continue
+		}
+		logf("[INFO] deleting CEN instance %s (%s)", ci.CenId, ci.Name)
+		var err error
+		if ci.Status != "Deleting" { // one being deleted is only waited for
+			err = deleteCen(ctx, c, ci.CenId)
+		}
+		if apierrors.IsCode(err, "ParameterCenInstanceId") {
+			continue // gone already
+		}
+		if err == nil {
+			err = waitCenDeleted(ctx, c, ci.CenId)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("deleting CEN instance %s (%s): %w", ci.CenId, ci.Name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// cenBusyCodes answer a DeleteCen the instance is not ready for yet (an
+// unbinding just made): waited out, as the attachment's busy codes are.
+var cenBusyCodes = []string{"InvalidOperation.CenInstanceStatus", "Operation.Blocking"}
+
+// deleteCen sends DeleteCen until the API takes it or ctx ends.
+func deleteCen(ctx context.Context, c *client.Client, id string) error {
+	request := cbn.CreateDeleteCenRequest()
+	request.CenId = id
+	conn := c.CEN()
+	for {
+		err := c.Do(ctx, request.GetActionName(), func() error {
+			_, err := conn.DeleteCen(request)
+			return err
+		})
+		if !apierrors.IsCode(err, cenBusyCodes...) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(2 * time.Second):
+		}
+	}
+}
+
+// listCens reads every page of DescribeCens.
+func listCens(ctx context.Context, c *client.Client) ([]cbn.Cen, error) {
+	conn := c.CEN()
+	request := cbn.CreateDescribeCensRequest()
+	request.PageSize = requests.NewInteger(describePageSize)
+	var all []cbn.Cen
+	for page := 1; ; page++ {
+		request.PageNumber = requests.NewInteger(page)
+		var out *cbn.DescribeCensResponse
+		err := c.Do(ctx, request.GetActionName(), func() error {
+			var err error
+			out, err = conn.DescribeCens(request)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, out.Cens.Cen...)
+		// An empty page also ends the loop, should TotalCount overstate.
+		if len(out.Cens.Cen) == 0 || len(all) >= out.TotalCount {
+			return all, nil
+		}
+	}
+}
+
+// waitCenDeleted waits until DescribeCens no longer shows the instance.
+func waitCenDeleted(ctx context.Context, c *client.Client, id string) error {
+	conn := c.CEN()
+	_, err := wait.Config{NotFoundOK: true, Refresh: func(ctx context.Context) (any, string, error) {
+		request := cbn.CreateDescribeCensRequest()
+		request.Filter = &[]cbn.DescribeCensFilter{{Key: "CenId", Value: &[]string{id}}}
+		var out *cbn.DescribeCensResponse
+		err := c.Do(ctx, request.GetActionName(), func() error {
+			var err error
+			out, err = conn.DescribeCens(request)
+			return err
+		})
+		if err != nil {
+			return nil, "", err
+		}
+		if len(out.Cens.Cen) == 0 {
+			return nil, "", fmt.Errorf("CEN instance %s: %w", id, wait.ErrNotFound)
+		}
+		return out.Cens.Cen[0], out.Cens.Cen[0].Status, nil
+	}}.Until(ctx)
+	return err
 }
 
 // TestSweepPlans: against the emulator, the sweeper releases the prefixed
@@ -150,5 +278,87 @@ func TestSweepPlans(t *testing.T) {
 		return strings.Contains(s, prepay) && strings.Contains(s, "cannot be released")
 	}) {
 		t.Errorf("no message about the subscription left behind: %q", logged)
+	}
+}
+
+// TestSweepCens: against the emulator, the sweeper deletes the prefixed CEN
+// instances, unbinding first a plan still bound to one (the plan stays) and
+// waiting out a busy answer, and
+// touches no instance named otherwise, nor its binding.
+func TestSweepCens(t *testing.T) {
+	// Unbinding and deleting take a moment, so the sweeper's waits wait.
+	emu := emutest.FastEmulator(t, 0, 100*time.Millisecond)
+	conn := emutest.CBNClient(t, emu)
+	create := func(name string) string {
+		request := cbn.CreateCreateCenRequest()
+		request.Name = name
+		out, err := conn.CreateCen(request)
+		if err != nil {
+			t.Fatalf("creating CEN instance %s: %v", name, err)
+		}
+		return out.CenId
+	}
+	buy := func(name, areaB string) string {
+		request := cbn.CreateCreateCenBandwidthPackageRequest()
+		request.Bandwidth = requests.NewInteger(2)
+		request.GeographicRegionAId, request.GeographicRegionBId = "China", areaB
+		request.Name = name
+		request.BandwidthPackageChargeType = chargeTypePostpay
+		request.AutoPay = requests.NewBoolean(true)
+		out, err := conn.CreateCenBandwidthPackage(request)
+		if err != nil {
+			t.Fatalf("buying %s: %v", name, err)
+		}
+		return out.CenBandwidthPackageId
+	}
+	bind := func(planID, cenID string) {
+		request := cbn.CreateAssociateCenBandwidthPackageRequest()
+		request.CenBandwidthPackageId, request.CenId = planID, cenID
+		if _, err := conn.AssociateCenBandwidthPackage(request); err != nil {
+			t.Fatalf("binding %s: %v", planID, err)
+		}
+	}
+	swept := []string{create(sweep.Prefix + "bare"), create(sweep.Prefix + "bound")}
+	kept := []string{create("keep-cen"), create("x-" + sweep.Prefix + "not-a-prefix"), create("")}
+	// A plan named otherwise, left bound to a prefixed instance; another bound to a kept one.
+	stray, keptPlan := buy("keep-bound", "China"), buy("keep-other", "Europe")
+	bind(stray, swept[1])
+	bind(keptPlan, kept[0])
+
+	// An instance not ready for deletion yet is waited out.
+	emu.AddFault(emulator.Fault{Action: "DeleteCen", Mode: emulator.FaultError, Code: "InvalidOperation.CenInstanceStatus", Status: 409, Count: 1})
+
+	var logged []string
+	logf := func(format string, args ...any) { logged = append(logged, fmt.Sprintf(format, args...)) }
+	c := emutest.Client(t, emu)
+	if err := sweepCens(context.Background(), c, logf); err != nil {
+		t.Fatal(err)
+	}
+	left := map[string]bool{}
+	for _, ci := range emu.CenInstances() {
+		left[ci.ID] = true
+	}
+	for _, id := range swept {
+		if left[id] {
+			t.Errorf("prefixed CEN instance %s not deleted", id)
+		}
+	}
+	for _, id := range kept {
+		if !left[id] {
+			t.Errorf("CEN instance %s should be left untouched, is gone", id)
+		}
+	}
+	if p, err := findBandwidthPackageNow(context.Background(), c, stray); err != nil || len(p.CenIds.CenId) != 0 {
+		t.Errorf("the plan bound to a prefixed instance should be unbound and kept: %+v, %v", p, err)
+	}
+	if p, err := findBandwidthPackageNow(context.Background(), c, keptPlan); err != nil ||
+		len(p.CenIds.CenId) != 1 || p.CenIds.CenId[0] != kept[0] {
+		t.Errorf("a plan bound to an instance without the prefix was unbound: %+v, %v", p, err)
+	}
+	if n := emu.Calls("DeleteCen"); n != len(swept)+1 {
+		t.Errorf("DeleteCen called %d times, want %d (one busy answer, then one per prefixed instance)", n, len(swept)+1)
+	}
+	if !slices.ContainsFunc(logged, func(s string) bool { return strings.Contains(s, "unbinding") && strings.Contains(s, stray) }) {
+		t.Errorf("no message about the unbinding: %q", logged)
 	}
 }
