@@ -132,17 +132,19 @@ func (a api) tags(id string) (map[string]string, error) {
 	}
 }
 
-// renewal is DescribeBandwidthPackageAutoRenewAttribute's answer.
-func (a api) renewal(id string) (status string, months int, err error) {
+// renewal is DescribeBandwidthPackageAutoRenewAttribute's answer; months
+// as written, a number or a string.
+func (a api) renewal(id string) (status, months string, err error) {
 	body, err := a.c.CommonGA(context.Background(), "DescribeBandwidthPackageAutoRenewAttribute", map[string]string{"InstanceId": id})
 	if err != nil {
-		return "", 0, err
+		return "", "", err
 	}
 	var out struct {
 		RenewalStatus     string
-		AutoRenewDuration int
+		AutoRenewDuration any
 	}
-	return out.RenewalStatus, out.AutoRenewDuration, json.Unmarshal(body, &out)
+	err = json.Unmarshal(body, &out)
+	return out.RenewalStatus, fmt.Sprint(out.AutoRenewDuration), err
 }
 
 // waitState waits until the plan's State is want, as someone working
