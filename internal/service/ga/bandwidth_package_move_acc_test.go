@@ -136,6 +136,9 @@ func seedPlan(t *testing.T, a api, name string, tags map[string]string) string {
 	if err := a.waitState(id, "active"); err != nil {
 		t.Fatal(err)
 	}
+	if len(tags) == 0 {
+		return id
+	}
 	params := map[string]string{"ResourceType": "bandwidthpackage", "ResourceId.1": id}
 	i := 0
 	for k, v := range tags {
