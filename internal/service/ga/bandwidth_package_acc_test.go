@@ -22,19 +22,12 @@ import (
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 const resourceName = "aliyun_ga_bandwidth_package.test"
 
 // purchaseOnly are the attributes the API never reports, so import cannot restore them.
 var purchaseOnly = []string{"duration", "pricing_cycle", "auto_pay", "auto_use_coupon", "promotion_option_no", "order_id", "timeouts"}
-
-// newEmulator starts this test's own emulator with short delays.
-func newEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
-	t.Helper()
-	return emutest.FastEmulator(t, 300*time.Millisecond, 200*time.Millisecond, opts...)
-}
 
 func planID(s *terraform.State) (string, error) {
 	rs, ok := s.RootModule().Resources[resourceName]
@@ -96,7 +89,7 @@ func stateIs(name string, v knownvalue.Check) statecheck.StateCheck {
 func TestAccGABandwidthPackage_updateInPlace(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	before, after := tg.Name(), tg.Name()
 	rg, moved := "", []statecheck.StateCheck{}
 	if tg.Emu() != nil {
@@ -268,7 +261,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 func TestAccGABandwidthPackage_replaceOnTypeChange(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	name := tg.Name()
 	cfg := func(typ string) string {
 		return tg.Config(fmt.Sprintf(`
@@ -324,7 +317,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 func TestAccGABandwidthPackage_crossDomainPayBY95(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
@@ -385,7 +378,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 func TestAccGABandwidthPackage_payBy95Spelling(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	name := tg.Name()
 	config := func(spelling string) string {
 		return tg.Config(fmt.Sprintf(`
@@ -453,7 +446,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 func TestAccGABandwidthPackage_drift(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	config := tg.Config(fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {
   bandwidth      = 2

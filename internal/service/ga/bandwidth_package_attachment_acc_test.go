@@ -93,18 +93,6 @@ func idOf(s *terraform.State, addr string) (string, error) {
 	return rs.Primary.ID, nil
 }
 
-// removeCalls checks, in the emulator, how many unbind calls were made.
-func removeCalls(tg *acctest.Target, want int, why string) resource.TestCheckFunc {
-	return tg.EmulatorCheck("the number of unbind calls", func(emu *emulator.Server) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			if n := emu.Calls("BandwidthPackageRemoveAccelerator"); n != want {
-				return fmt.Errorf("BandwidthPackageRemoveAccelerator called %d times, want %d%s", n, want, why)
-			}
-			return nil
-		}
-	})
-}
-
 // TestAccGABandwidthPackageAttachment_basic: create (the plan binded, the
 // accelerator active), the plan's accelerators on refresh with an empty
 // plan, import, an update of the bound plan's bandwidth in place, and a
@@ -114,13 +102,20 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
 	acc := accelerator(t, tg)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	name := tg.Name()
 	config := func(bandwidth int) string { return tg.Config(attachmentBody("Basic", acc, name, bandwidth)) }
 	var planID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(removeCalls(tg, 1, ""), a.checkUnbound(acc, &planID)),
+		CheckDestroy: resource.ComposeTestCheckFunc(tg.EmulatorCheck("one unbind call", func(emu *emulator.Server) resource.TestCheckFunc {
+			return func(*terraform.State) error {
+				if n := emu.Calls("BandwidthPackageRemoveAccelerator"); n != 1 {
+					return fmt.Errorf("BandwidthPackageRemoveAccelerator called %d times, want 1", n)
+				}
+				return nil
+			}
+		}), a.checkUnbound(acc, &planID)),
 		Steps: []resource.TestStep{
 			{
 				Config: config(2),
@@ -205,7 +200,7 @@ func TestAccGABandwidthPackageAttachment_drift(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
 	acc := accelerator(t, tg)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	config := tg.Config(attachmentBody("Basic", acc, tg.Name(), 2))
 	var planID string
 	resource.Test(t, resource.TestCase{
@@ -324,7 +319,7 @@ func TestAccGABandwidthPackageAttachment_refusals(t *testing.T) {
 	tg := newTarget(t)
 	emu := tg.Emulator(`it needs two accelerators, and asserts refusals whose codes the API reference ` +
 		`does not name, which are the emulator's choice: DESIGN.md, "GA attachments"`)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	acc := emu.AddAccelerator("").ID
 	other := emu.AddAccelerator("").ID
 	var planID string
@@ -426,7 +421,7 @@ func TestAccGABandwidthPackageAttachment_crossDomain(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
 	acc := accelerator(t, tg)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	plans := fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "basic" {
   bandwidth      = 2

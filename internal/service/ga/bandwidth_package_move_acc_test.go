@@ -41,7 +41,7 @@ var alicloudAttributes = map[string]rschema.Attribute{
 // holds it).
 func TestAccGABandwidthPackage_movedFromAlicloud(t *testing.T) {
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	name := tg.Name()
 	id := seedPlan(t, a, name, map[string]string{"env": "prod"})
 

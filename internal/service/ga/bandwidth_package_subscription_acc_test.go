@@ -27,7 +27,7 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
 	tg.Prepay()
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	name := tg.Name()
 	var id string
 	rg, promotion := "", ""

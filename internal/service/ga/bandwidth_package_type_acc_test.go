@@ -25,7 +25,7 @@ import (
 func TestAccGABandwidthPackage_typeChanges(t *testing.T) {
 	t.Parallel()
 	tg := newTarget(t)
-	a := apiOf(t, tg)
+	a := apiOf(tg)
 	name := tg.Name()
 	// Short in the emulator, so a wait that never ends fails fast.
 	timeout := "30s"

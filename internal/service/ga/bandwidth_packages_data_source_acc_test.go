@@ -169,7 +169,7 @@ func TestAccGABandwidthPackagesDataSource_emptyIDs(t *testing.T) {
 	if emu := tg.Emu(); emu != nil {
 		seedPlans(t, emu, 3)
 	} else {
-		seedPlan(t, apiOf(t, tg), tg.Name(), nil)
+		seedPlan(t, apiOf(tg), tg.Name(), nil)
 	}
 	const ds = "data.aliyun_ga_bandwidth_packages.none"
 	resource.Test(t, resource.TestCase{
