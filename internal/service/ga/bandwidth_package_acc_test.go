@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
@@ -470,15 +469,17 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					// Changed behind Terraform's back: bandwidth and tags.
 					req := gasdk.CreateUpdateBandwidthPackageRequest()
 					req.RegionId, req.BandwidthPackageId, req.Bandwidth = client.GARegion, id, requests.NewInteger(3)
-					if _, err := ga.UpdateBandwidthPackage(req); err != nil {
+					if err := a.busy(func() error { _, err := ga.UpdateBandwidthPackage(req); return err }); err != nil {
 						return err
 					}
 					if err := a.waitState(id, "active"); err != nil {
 						return err
 					}
-					_, err := a.c.CommonGA(context.Background(), "TagResources", map[string]string{
-						"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
-					return err
+					return a.busy(func() error {
+						_, err := a.c.CommonGA(context.Background(), "TagResources", map[string]string{
+							"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
+						return err
+					})
 				}),
 				ExpectNonEmptyPlan: true,
 			},
@@ -502,18 +503,8 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					// Deleted behind Terraform's back.
 					req := gasdk.CreateDeleteBandwidthPackageRequest()
 					req.RegionId, req.BandwidthPackageId = client.GARegion, id
-					for deadline := time.Now().Add(a.timeout()); ; {
-						_, err := ga.DeleteBandwidthPackage(req)
-						if err == nil {
-							break
-						}
-						if !strings.Contains(err.Error(), "StateError") {
-							return err
-						}
-						if time.Now().After(deadline) {
-							return fmt.Errorf("plan %s stayed busy", id)
-						}
-						time.Sleep(a.poll())
+					if err := a.busy(func() error { _, err := ga.DeleteBandwidthPackage(req); return err }); err != nil {
+						return err
 					}
 					// The release takes a while; the next refresh must find
 					// the plan gone, not still releasing.

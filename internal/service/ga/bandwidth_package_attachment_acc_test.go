@@ -52,7 +52,7 @@ func attachmentIs(name string, v knownvalue.Check) statecheck.StateCheck {
 func (a api) bindOutside(id, acc string) error {
 	req := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
 	req.RegionId, req.BandwidthPackageId, req.AcceleratorId = client.GARegion, id, acc
-	if _, err := a.c.GA().BandwidthPackageAddAccelerator(req); err != nil {
+	if err := a.busy(func() error { _, err := a.c.GA().BandwidthPackageAddAccelerator(req); return err }); err != nil {
 		return err
 	}
 	return a.waitState(id, "binded")
@@ -62,7 +62,7 @@ func (a api) bindOutside(id, acc string) error {
 func (a api) unbindOutside(id, acc string) error {
 	req := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
 	req.RegionId, req.BandwidthPackageId, req.AcceleratorId = client.GARegion, id, acc
-	if _, err := a.c.GA().BandwidthPackageRemoveAccelerator(req); err != nil {
+	if err := a.busy(func() error { _, err := a.c.GA().BandwidthPackageRemoveAccelerator(req); return err }); err != nil {
 		return err
 	}
 	return a.waitState(id, "active")

@@ -130,7 +130,7 @@ func seedPlan(t *testing.T, a api, name string, tags map[string]string) string {
 	// Create takes no name (DESIGN.md, "API facts the code relies on").
 	upd := gasdk.CreateUpdateBandwidthPackageRequest()
 	upd.RegionId, upd.BandwidthPackageId, upd.Name = client.GARegion, id, name
-	if _, err := ga.UpdateBandwidthPackage(upd); err != nil {
+	if err := a.busy(func() error { _, err := ga.UpdateBandwidthPackage(upd); return err }); err != nil {
 		t.Fatalf("naming the seed plan %s: %v", id, err)
 	}
 	if err := a.waitState(id, "active"); err != nil {
@@ -145,7 +145,7 @@ func seedPlan(t *testing.T, a api, name string, tags map[string]string) string {
 		i++
 		params[fmt.Sprintf("Tag.%d.Key", i)], params[fmt.Sprintf("Tag.%d.Value", i)] = k, v
 	}
-	if _, err := a.c.CommonGA(context.Background(), "TagResources", params); err != nil {
+	if err := a.busy(func() error { _, err := a.c.CommonGA(context.Background(), "TagResources", params); return err }); err != nil {
 		t.Fatalf("tagging the seed plan %s: %v", id, err)
 	}
 	return id

@@ -175,6 +175,20 @@ func (a api) waitGone(id string) error {
 	}
 }
 
+// busy retries call, a change behind Terraform's back, while the plan
+// answers StateError (still changing from the step before), as someone
+// working outside Terraform would.
+func (a api) busy(call func() error) error {
+	deadline := time.Now().Add(a.timeout())
+	for {
+		err := call()
+		if err == nil || !strings.Contains(err.Error(), "StateError") || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(a.poll())
+	}
+}
+
 func (a api) poll() time.Duration {
 	if acctest.Cloud() {
 		return 5 * time.Second
