@@ -310,6 +310,40 @@ func TestAccGABandwidthPackageAttachment_busy(t *testing.T) {
 	})
 }
 
+// TestAccGABandwidthPackageAttachment_planTimeRules: IDs of the wrong shape
+// are refused at plan time, before any call, as in _refusals, which needs
+// the emulator. It runs in both modes and buys nothing; that no call is made
+// is an emulator check.
+func TestAccGABandwidthPackageAttachment_planTimeRules(t *testing.T) {
+	t.Parallel()
+	tg := newTarget(t)
+	attach := func(plan, acc string) string {
+		return fmt.Sprintf(`
+resource "aliyun_ga_bandwidth_package_attachment" "test" {
+  bandwidth_package_id = %q
+  accelerator_id       = %q
+}
+`, plan, acc)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			tg.RefusedAtPlan(attach("cenbwp-4c2zaavbvh5fx1234", "ga-bp1odcab8tmno0hdq1234"),
+				regexp.MustCompile(`(?s)bandwidth_package_id.*must\s+be\s+a\s+GA\s+bandwidth\s+plan's\s+ID`)),
+			tg.RefusedAtPlan(attach("gbwp-bp1sgzldyj6b4q7cx1234", "accelerator-1"),
+				regexp.MustCompile(`(?s)accelerator_id.*must\s+be\s+a\s+GA\s+accelerator's\s+ID`)),
+		},
+		CheckDestroy: tg.EmulatorCheck("no API call", func(emu *emulator.Server) resource.TestCheckFunc {
+			return func(*terraform.State) error {
+				if st := emu.Stats(); st.Total != 0 {
+					return fmt.Errorf("plan-time rules called the API: %v", st.Calls)
+				}
+				return nil
+			}
+		}),
+	})
+}
+
 // TestAccGABandwidthPackageAttachment_refusals: IDs of the wrong shape are
 // refused at plan time; the API's pairing rules and unknown objects come
 // back as diagnostics that say what to do; and a plan that is still bound is
