@@ -1,12 +1,13 @@
 package ga_test
 
 import (
+	"context"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
@@ -18,20 +19,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/acctest"
+	"github.com/bwplan/terraform-provider-aliyun/internal/client"
 	"github.com/bwplan/terraform-provider-aliyun/internal/emulator"
-	"github.com/bwplan/terraform-provider-aliyun/internal/emutest"
 )
 
 const resourceName = "aliyun_ga_bandwidth_package.test"
 
 // purchaseOnly are the attributes the API never reports, so import cannot restore them.
 var purchaseOnly = []string{"duration", "pricing_cycle", "auto_pay", "auto_use_coupon", "promotion_option_no", "order_id", "timeouts"}
-
-// newEmulator starts this test's own emulator with short delays.
-func newEmulator(t *testing.T, opts ...emulator.Option) *emulator.Server {
-	t.Helper()
-	return emutest.FastEmulator(t, 300*time.Millisecond, 200*time.Millisecond, opts...)
-}
 
 func planID(s *terraform.State) (string, error) {
 	rs, ok := s.RootModule().Resources[resourceName]
@@ -87,19 +82,26 @@ func stateIs(name string, v knownvalue.Check) statecheck.StateCheck {
 
 // TestAccGABandwidthPackage_updateInPlace: bandwidth, bandwidth type, name,
 // description and tags; auto-renew; resource group; and a purchase-only
-// option, each an in-place update that keeps the plan's ID.
+// option, each an in-place update that keeps the plan's ID. It runs in both
+// modes; the resource group exists only in the emulator, so cloud mode
+// leaves resource_group_id out.
 func TestAccGABandwidthPackage_updateInPlace(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	tg := newTarget(t)
+	a := apiOf(tg)
+	before, after := tg.Name(), tg.Name()
+	rg, moved := "", []statecheck.StateCheck{}
+	if tg.Emu() != nil {
+		rg, moved = `resource_group_id = "rg-moved"`, []statecheck.StateCheck{stateIs("resource_group_id", str("rg-moved"))}
+	}
 	cfg := func(body string) string {
-		return acctest.ProviderConfig(emu) + `
+		return tg.Config(`
 resource "aliyun_ga_bandwidth_package" "test" {
   type        = "Basic"
   charge_type = "POSTPAY"
 ` + body + `
 }
-`
+`)
 	}
 	var id string
 	sameID := withPlan(func(got string) error {
@@ -110,20 +112,35 @@ resource "aliyun_ga_bandwidth_package" "test" {
 		}
 		return nil
 	})
+	// holds checks what Describe and ListTagResources answer.
+	holds := func(bandwidth int, kind, name, description string, want map[string]string) resource.TestCheckFunc {
+		return withPlan(func(id string) error {
+			p, err := a.plan(id)
+			if err != nil || p.Bandwidth != bandwidth || p.BandwidthType != kind || p.Name != name ||
+				p.Description != description || p.ChargeType != "POSTPAY" {
+				return fmt.Errorf("Describe of %s answers %+v, %v; want %d Mbit/s %s named %s", id, p, err, bandwidth, kind, name)
+			}
+			got, err := a.tags(id)
+			if err != nil || !maps.Equal(got, want) {
+				return fmt.Errorf("tags of %s: %v, %v; want %v", id, got, err, want)
+			}
+			return nil
+		})
+	}
 	updates := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 		plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
 	}}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkGone(emu),
+		CheckDestroy:             a.checkReleased(&id),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg(`
-  bandwidth      = 10
+				Config: cfg(fmt.Sprintf(`
+  bandwidth      = 2
   bandwidth_type = "Basic"
-  name           = "before"
+  name           = %q
   tags           = { a = "1", b = "2" }
-`),
+`, before)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateIs("billing_type", str("PayByTraffic")),
 					stateIs("auto_renew", knownvalue.Bool(false)),
@@ -132,118 +149,134 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					stateIs("description", knownvalue.Null()),
 					stateIs("expired_time", str("")),
 				},
-				Check: resource.ComposeTestCheckFunc(sameID, func(*terraform.State) error {
-					// A pay-as-you-go plan has no renewal to read, and the
-					// answers carry the tags: neither call is made.
-					for _, action := range []string{"DescribeBandwidthPackageAutoRenewAttribute", "ListTagResources"} {
-						if n := emu.Calls(action); n != 0 {
-							return fmt.Errorf("%s called %d times, want 0", action, n)
+				// The emulator's count comes first: holds calls ListTagResources.
+				Check: resource.ComposeTestCheckFunc(sameID,
+					tg.EmulatorCheck("no renewal or tag read", func(emu *emulator.Server) resource.TestCheckFunc {
+						return func(*terraform.State) error {
+							// A pay-as-you-go plan has no renewal to read, and the
+							// answers carry the tags: neither call is made.
+							for _, action := range []string{"DescribeBandwidthPackageAutoRenewAttribute", "ListTagResources"} {
+								if n := emu.Calls(action); n != 0 {
+									return fmt.Errorf("%s called %d times, want 0", action, n)
+								}
+							}
+							return nil
 						}
-					}
-					return nil
-				}),
+					}),
+					holds(2, "Basic", before, "", map[string]string{"a": "1", "b": "2"})),
 			},
 			{
-				Config: cfg(`
-  bandwidth      = 20
+				Config: cfg(fmt.Sprintf(`
+  bandwidth      = 3
   bandwidth_type = "Enhanced"
-  name           = "after"
+  name           = %q
   description    = "now described"
   tags           = { b = "3", c = "4" }
-`),
+`, after)),
 				ConfigPlanChecks: updates,
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateIs("bandwidth", num(20)),
+					stateIs("bandwidth", num(3)),
 					stateIs("bandwidth_type", str("Enhanced")),
-					stateIs("name", str("after")),
+					stateIs("name", str(after)),
 					stateIs("description", str("now described")),
 					stateIs("tags", knownvalue.MapExact(map[string]knownvalue.Check{"b": str("3"), "c": str("4")})),
 					stateIs("status", str("active")),
 				},
-				Check: resource.ComposeTestCheckFunc(sameID, withPlan(func(id string) error {
-					r, _ := findResource(emu, id)
-					if r.Bandwidth != 20 || r.BandwidthType != "Enhanced" || r.Description != "now described" || len(r.Tags) != 2 || r.Tags["a"] != "" {
-						return fmt.Errorf("emulator holds %+v", r)
-					}
-					return nil
-				})),
+				Check: resource.ComposeTestCheckFunc(sameID, holds(3, "Enhanced", after, "now described", map[string]string{"b": "3", "c": "4"})),
 			},
 			{
-				Config: cfg(`
-  bandwidth           = 20
+				Config: cfg(fmt.Sprintf(`
+  bandwidth           = 3
   bandwidth_type      = "Enhanced"
-  name                = "after"
+  name                = %q
   description         = "now described"
   tags                = { b = "3", c = "4" }
   auto_renew          = true
   auto_renew_duration = 6
-`),
+`, after)),
 				// Renewal is a subscription's: refused at plan time, nothing changes.
 				ExpectError: regexp.MustCompile(`(?s)auto_renew.*only with\s+charge_type = "PREPAY"`),
 			},
 			{
-				Config: cfg(`
-  bandwidth           = 20
+				Config: cfg(fmt.Sprintf(`
+  bandwidth           = 3
   bandwidth_type      = "Enhanced"
-  name                = "after"
+  name                = %q
   description         = "now described"
   tags                = { b = "3", c = "4" }
-  resource_group_id   = "rg-moved"
+  %s
   auto_pay            = false
-`),
-				ConfigPlanChecks: updates,
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateIs("resource_group_id", str("rg-moved")),
-					stateIs("auto_pay", knownvalue.Bool(false)),
-				},
-				Check: resource.ComposeTestCheckFunc(sameID, withPlan(func(id string) error {
-					r, _ := findResource(emu, id)
-					if r.ResourceGroupID != "rg-moved" {
-						return fmt.Errorf("resource group %q, want rg-moved", r.ResourceGroupID)
-					}
-					return nil
-				})),
+`, after, rg)),
+				ConfigPlanChecks:  updates,
+				ConfigStateChecks: append(moved, stateIs("auto_pay", knownvalue.Bool(false))),
+				Check: resource.ComposeTestCheckFunc(sameID, holds(3, "Enhanced", after, "now described", map[string]string{"b": "3", "c": "4"}),
+					tg.EmulatorCheck("the plan's resource group", func(*emulator.Server) resource.TestCheckFunc {
+						return withPlan(func(id string) error {
+							raw, err := a.planRaw(id)
+							if err != nil || raw["ResourceGroupId"] != "rg-moved" {
+								return fmt.Errorf("resource group %v (%v), want rg-moved", raw["ResourceGroupId"], err)
+							}
+							return nil
+						})
+					})),
 			},
 			{
-				// auto_renew back off: the duration goes with it.
-				Config: cfg(`
-  bandwidth         = 20
+				// auto_renew back off: the duration goes with it. The name is
+				// left out on purpose, which the cost guard refuses: the plan
+				// check below stops the step before apply unless it is an
+				// update, so nothing is bought.
+				Config: tg.ProviderConfig() + `
+resource "aliyun_ga_bandwidth_package" "test" {
+  type              = "Basic"
+  charge_type       = "POSTPAY"
+  bandwidth         = 3
   bandwidth_type    = "Enhanced"
-  resource_group_id = "rg-moved"
-`),
+  ` + rg + `
+}
+`,
 				ConfigPlanChecks: updates,
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateIs("auto_renew", knownvalue.Bool(false)),
 					stateIs("auto_renew_duration", knownvalue.Null()),
 					stateIs("tags", knownvalue.Null()),
 					// The API cannot clear a name: it is kept.
-					stateIs("name", str("after")),
+					stateIs("name", str(after)),
 				},
-				Check: sameID,
+				Check: resource.ComposeTestCheckFunc(sameID, withPlan(func(id string) error {
+					if got, err := a.tags(id); err != nil || len(got) != 0 {
+						return fmt.Errorf("tags of %s: %v, %v; want none", id, got, err)
+					}
+					return nil
+				})),
 			},
 		},
 	})
 }
 
-// TestAccGABandwidthPackage_replaceOnTypeChange: a new type is a new plan.
+// TestAccGABandwidthPackage_replaceOnTypeChange: a new type is a new plan,
+// the old one released. It runs in both modes; in cloud mode the account
+// must allow pay-as-you-go CrossDomain plans (README, "Testing against
+// Alibaba Cloud").
 func TestAccGABandwidthPackage_replaceOnTypeChange(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	tg := newTarget(t)
+	a := apiOf(tg)
+	name := tg.Name()
 	cfg := func(typ string) string {
-		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
+		return tg.Config(fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {
   bandwidth      = 5
   type           = %q
   bandwidth_type = "Basic"
   charge_type    = "POSTPAY"
+  name           = %q
 }
-`, typ)
+`, typ, name))
 	}
-	var first string
+	var first, second string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkGone(emu),
+		CheckDestroy:             a.checkReleased(&first, &second),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg("Basic"),
@@ -259,11 +292,15 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					stateIs("cbn_geographic_region_id_a", str("China-mainland")),
 				},
 				Check: withPlan(func(id string) error {
+					second = id
 					if id == first {
 						return fmt.Errorf("type change kept plan %s", id)
 					}
-					if _, ok := findResource(emu, first); ok {
-						return fmt.Errorf("replaced plan %s still exists", first)
+					if p, err := a.plan(id); err != nil || p.Type != "CrossDomain" {
+						return fmt.Errorf("Describe of %s answers %+v, %v; want a CrossDomain plan", id, p, err)
+					}
+					if p, err := a.plan(first); !isNotExist(err) {
+						return fmt.Errorf("replaced plan %s still exists: %+v, %v", first, p, err)
 					}
 					return nil
 				}),
@@ -273,27 +310,31 @@ resource "aliyun_ga_bandwidth_package" "test" {
 }
 
 // TestAccGABandwidthPackage_crossDomainPayBY95: a cross-region pay-as-you-go
-// plan metered at the 95th percentile, released on destroy.
+// plan metered at the 95th percentile, released on destroy. It runs in both
+// modes; in cloud mode the account must allow pay-as-you-go CrossDomain
+// plans and PayBY95 billing (README, "Testing against Alibaba Cloud").
 func TestAccGABandwidthPackage_crossDomainPayBY95(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	tg := newTarget(t)
+	a := apiOf(tg)
+	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkGone(emu),
+		CheckDestroy:             a.checkReleased(&id),
 		Steps: []resource.TestStep{
 			{
-				Config: acctest.ProviderConfig(emu) + `
+				Config: tg.Config(fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {
-  bandwidth                  = 100
+  bandwidth                  = 2
   type                       = "CrossDomain"
   charge_type                = "POSTPAY"
   billing_type               = "PayBY95"
   ratio                      = 40
   cbn_geographic_region_id_a = "China-mainland"
   cbn_geographic_region_id_b = "Global"
+  name                       = %q
 }
-`,
+`, tg.Name())),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateIs("type", str("CrossDomain")),
 					stateIs("billing_type", str("PayBY95")),
@@ -304,6 +345,15 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					stateIs("duration", knownvalue.Null()),
 					stateIs("pricing_cycle", knownvalue.Null()),
 				},
+				Check: withPlan(func(got string) error {
+					id = got
+					p, err := a.plan(id)
+					if err != nil || p.Type != "CrossDomain" || !strings.EqualFold(p.BillingType, "PayBY95") || p.Ratio != 40 ||
+						p.CbnGeographicRegionIdB != "Global" {
+						return fmt.Errorf("Describe of %s answers %+v, %v", id, p, err)
+					}
+					return nil
+				}),
 			},
 			{
 				ResourceName:            resourceName,
@@ -320,70 +370,97 @@ resource "aliyun_ga_bandwidth_package" "test" {
 // the user's spelling, the wire carries the documented one, the plan after
 // apply is empty, and writing the other spelling later is an update in place
 // that changes nothing (never a replacement, which would buy a second plan).
+// It runs in both modes (the account must allow what crossDomainPayBY95
+// needs); which spelling was sent only the emulator can tell, as it answers
+// the one it got and the live API may answer either (DESIGN.md, "Emulator
+// conformance choices").
 func TestAccGABandwidthPackage_payBy95Spelling(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	tg := newTarget(t)
+	a := apiOf(tg)
+	name := tg.Name()
 	config := func(spelling string) string {
-		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
+		return tg.Config(fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {
-  bandwidth                  = 100
+  bandwidth                  = 2
   type                       = "CrossDomain"
   charge_type                = "POSTPAY"
   billing_type               = %q
   ratio                      = 40
   cbn_geographic_region_id_a = "China-mainland"
   cbn_geographic_region_id_b = "Global"
+  name                       = %q
 }
-`, spelling)
+`, spelling, name))
 	}
+	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkGone(emu),
+		CheckDestroy:             a.checkReleased(&id),
 		Steps: []resource.TestStep{
 			{
 				Config:            config("PayBy95"),
 				ConfigStateChecks: []statecheck.StateCheck{stateIs("billing_type", str("PayBy95"))},
-				Check: withPlan(func(id string) error {
-					raw, err := emutest.GACommon(t, emu, "DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": id})
+				Check: resource.ComposeTestCheckFunc(withPlan(func(got string) error {
+					id = got
+					raw, err := a.planRaw(id)
 					if err != nil {
 						return err
 					}
-					if raw["BillingType"] != "PayBY95" {
-						return fmt.Errorf("the API got BillingType %v, want the documented PayBY95", raw["BillingType"])
+					if s, _ := raw["BillingType"].(string); !strings.EqualFold(s, "PayBY95") {
+						return fmt.Errorf("the API holds BillingType %v, want PayBY95", raw["BillingType"])
 					}
 					return nil
-				}),
+				}), tg.EmulatorCheck("the spelling on the wire", func(*emulator.Server) resource.TestCheckFunc {
+					return withPlan(func(id string) error {
+						raw, err := a.planRaw(id)
+						if err != nil {
+							return err
+						}
+						if raw["BillingType"] != "PayBY95" {
+							return fmt.Errorf("the API got BillingType %v, want the documented PayBY95", raw["BillingType"])
+						}
+						return nil
+					})
+				})),
 			},
 			{
 				Config: config("PayBY95"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)}},
+				Check: withPlan(func(got string) error {
+					if got != id {
+						return fmt.Errorf("plan replaced: %s became %s", id, got)
+					}
+					return nil
+				}),
 			},
 		},
 	})
 }
 
 // TestAccGABandwidthPackage_drift: changes and a deletion made outside
-// Terraform show in the next plan, and apply puts things back.
+// Terraform show in the next plan, and apply puts things back. It runs in
+// both modes.
 func TestAccGABandwidthPackage_drift(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
-	config := acctest.ProviderConfig(emu) + `
+	tg := newTarget(t)
+	a := apiOf(tg)
+	config := tg.Config(fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {
-  bandwidth      = 10
+  bandwidth      = 2
   type           = "Basic"
   bandwidth_type = "Basic"
   charge_type    = "POSTPAY"
+  name           = %q
   tags           = { env = "test" }
 }
-`
-	ga := emutest.GAClient(t, emu)
-	var id string
+`, tg.Name()))
+	ga := a.c.GA()
+	var id, again string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
-		CheckDestroy:             checkGone(emu),
+		CheckDestroy:             a.checkReleased(&id, &again),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -391,13 +468,18 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					id = got
 					// Changed behind Terraform's back: bandwidth and tags.
 					req := gasdk.CreateUpdateBandwidthPackageRequest()
-					req.RegionId, req.BandwidthPackageId, req.Bandwidth = "cn-hangzhou", id, requests.NewInteger(50)
-					if _, err := ga.UpdateBandwidthPackage(req); err != nil {
+					req.RegionId, req.BandwidthPackageId, req.Bandwidth = client.GARegion, id, requests.NewInteger(3)
+					if err := a.busy(func() error { _, err := ga.UpdateBandwidthPackage(req); return err }); err != nil {
 						return err
 					}
-					_, err := emutest.GACommon(t, emu, "TagResources", map[string]string{
-						"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
-					return err
+					if err := a.waitState(id, "active"); err != nil {
+						return err
+					}
+					return a.busy(func() error {
+						_, err := a.c.CommonGA(context.Background(), "TagResources", map[string]string{
+							"ResourceType": "bandwidthpackage", "ResourceId.1": id, "Tag.1.Key": "extra", "Tag.1.Value": "x"})
+						return err
+					})
 				}),
 				ExpectNonEmptyPlan: true,
 			},
@@ -405,40 +487,28 @@ resource "aliyun_ga_bandwidth_package" "test" {
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(resourceName, attr("bandwidth"), num(10)),
+					plancheck.ExpectKnownValue(resourceName, attr("bandwidth"), num(2)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateIs("bandwidth", num(10)),
+					stateIs("bandwidth", num(2)),
 					stateIs("tags", knownvalue.MapExact(map[string]knownvalue.Check{"env": str("test")})),
 				},
 				Check: withPlan(func(id string) error {
+					if p, err := a.plan(id); err != nil || p.Bandwidth != 2 {
+						return fmt.Errorf("Describe of %s answers %+v, %v; want 2 Mbit/s back", id, p, err)
+					}
+					if got, err := a.tags(id); err != nil || !maps.Equal(got, map[string]string{"env": "test"}) {
+						return fmt.Errorf("tags of %s: %v, %v; want env=test alone", id, got, err)
+					}
 					// Deleted behind Terraform's back.
 					req := gasdk.CreateDeleteBandwidthPackageRequest()
-					req.RegionId, req.BandwidthPackageId = "cn-hangzhou", id
-					deleted := false
-					for range 50 {
-						if _, err := ga.DeleteBandwidthPackage(req); err == nil {
-							deleted = true
-							break
-						} else if !strings.Contains(err.Error(), "StateError") {
-							return err
-						}
-						time.Sleep(100 * time.Millisecond)
+					req.RegionId, req.BandwidthPackageId = client.GARegion, id
+					if err := a.busy(func() error { _, err := ga.DeleteBandwidthPackage(req); return err }); err != nil {
+						return err
 					}
-					if !deleted {
-						return fmt.Errorf("plan %s stayed busy", id)
-					}
-					// The release takes the emulator's delete delay; the next
-					// refresh must find the plan gone, not still releasing.
-					describe := gasdk.CreateDescribeBandwidthPackageRequest()
-					describe.RegionId, describe.BandwidthPackageId = "cn-hangzhou", id
-					for range 50 {
-						if _, err := ga.DescribeBandwidthPackage(describe); err != nil && strings.Contains(err.Error(), "NotExist.BandwidthPackage") {
-							return nil
-						}
-						time.Sleep(50 * time.Millisecond)
-					}
-					return fmt.Errorf("plan %s was not gone after its release", id)
+					// The release takes a while; the next refresh must find
+					// the plan gone, not still releasing.
+					return a.waitGone(id)
 				}),
 				ExpectNonEmptyPlan: true,
 			},
@@ -448,6 +518,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 					plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionCreate),
 				}},
 				Check: withPlan(func(got string) error {
+					again = got
 					if got == id {
 						return fmt.Errorf("deleted plan %s was not created again", id)
 					}
@@ -461,8 +532,8 @@ resource "aliyun_ga_bandwidth_package" "test" {
 // TestAccGABandwidthPackage_example applies the documentation's example.
 func TestAccGABandwidthPackage_example(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	emu := newTarget(t).Emulator("it applies the documentation's example as written: a 20 Mbit/s subscription " +
+		"and a 100 Mbit/s plan, more than cloud mode buys")
 	example, err := os.ReadFile("../../../examples/resources/aliyun_ga_bandwidth_package/resource.tf")
 	if err != nil {
 		t.Fatal(err)

@@ -18,8 +18,7 @@ import (
 // diagnostics through the shared error table; UnknownError is retried first.
 func TestAccGABandwidthPackage_apiErrors(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	emu := newTarget(t).Emulator("fault injection: the API's refusals and 5xx answers are injected faults")
 	// Fewer retries, so the test does not sit through the default backoff.
 	provider := strings.Replace(acctest.ProviderConfig(emu), `provider "aliyun" {`, "provider \"aliyun\" {\n  max_retries = 2", 1)
 	createsBefore := 0
@@ -84,8 +83,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 // (update and delete); an update the plan cannot take is reported on its attribute.
 func TestAccGABandwidthPackage_busyAndRefused(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	emu := newTarget(t).Emulator("fault injection: the busy answers and the refused update are injected faults, counted")
 	cfg := func(bw int) string {
 		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {
@@ -147,11 +145,12 @@ resource "aliyun_ga_bandwidth_package" "test" {
 }
 
 // TestAccGABandwidthPackage_planTimeRules: every cross-attribute rule fails
-// at plan with the attribute and the API's rule, before any API call.
+// at plan with the attribute and the API's rule, before any API call. It
+// runs in both modes and buys nothing; that no call is made is an emulator
+// check.
 func TestAccGABandwidthPackage_planTimeRules(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	tg := newTarget(t)
 	cases := []struct{ body, want string }{
 		{`type = "Basic"`, `(?s)bandwidth_type.*required when type = "Basic"`},
 		{`type = "Basic"
@@ -185,25 +184,23 @@ func TestAccGABandwidthPackage_planTimeRules(t *testing.T) {
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: acctest.ProviderConfig(emu) + `
+		steps = append(steps, tg.RefusedAtPlan(`
 resource "aliyun_ga_bandwidth_package" "test" {
   bandwidth = 10
-  ` + c.body + `
+  `+c.body+`
 }
-`,
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(c.want),
-		})
+`, regexp.MustCompile(c.want)))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps:                    steps,
-		CheckDestroy: func(*terraform.State) error {
-			if st := emu.Stats(); st.Total != 0 {
-				return fmt.Errorf("plan-time rules called the API: %v", st.Calls)
+		CheckDestroy: tg.EmulatorCheck("no API call", func(emu *emulator.Server) resource.TestCheckFunc {
+			return func(*terraform.State) error {
+				if st := emu.Stats(); st.Total != 0 {
+					return fmt.Errorf("plan-time rules called the API: %v", st.Calls)
+				}
+				return nil
 			}
-			return nil
-		},
+		}),
 	})
 }

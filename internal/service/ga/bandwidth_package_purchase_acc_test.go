@@ -18,8 +18,7 @@ import (
 // appears only once its order is paid; create waits for that.
 func TestAccGABandwidthPackage_unpaidOrder(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	emu := newTarget(t).Emulator("the order is paid behind Terraform's back through the emulator's /_emulator/pay")
 	payer := func() {
 		go func() {
 			for range 600 {
@@ -63,8 +62,7 @@ resource "aliyun_ga_bandwidth_package" "test" {
 // bandwidth up and the plan is empty.
 func TestAccGABandwidthPackage_unpaidUpgrade(t *testing.T) {
 	t.Parallel()
-	acctest.PreCheck(t)
-	emu := newEmulator(t)
+	emu := newTarget(t).Emulator("a subscription's upgrade order is paid behind Terraform's back through the emulator's /_emulator/pay")
 	config := func(bandwidth int, autoPay bool) string {
 		return acctest.ProviderConfig(emu) + fmt.Sprintf(`
 resource "aliyun_ga_bandwidth_package" "test" {

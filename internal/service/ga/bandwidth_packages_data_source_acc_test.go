@@ -54,8 +54,8 @@ func seedPlans(t *testing.T, emu *emulator.Server, n int) []string {
 // Every page is read: all the plans, in creation order, with the attributes
 // the resource reports.
 func TestAccGABandwidthPackagesDataSource_allPages(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
+	emu := acctest.NewTarget(t, emulator.WithReadyDelay(0)).Emulator("it seeds 56 plans, subscriptions among them, " +
+		"to fill more than one page, and expects them to be all the plans there are")
 	ids := seedPlans(t, emu, dataSourcePlans)
 	const ds = "data.aliyun_ga_bandwidth_packages.all"
 	resource.Test(t, resource.TestCase{
@@ -107,8 +107,8 @@ func TestAccGABandwidthPackagesDataSource_allPages(t *testing.T) {
 // Filters narrow the list, those the API takes and those applied to its
 // answer alike, and combine.
 func TestAccGABandwidthPackagesDataSource_filters(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0), emulator.WithUpdateDelay(time.Hour))
+	emu := acctest.NewTarget(t, emulator.WithReadyDelay(0), emulator.WithUpdateDelay(time.Hour)).Emulator(
+		"it seeds 56 plans, subscriptions among them, and counts the matches among all the plans there are")
 	ids := seedPlans(t, emu, dataSourcePlans)
 	// A plan just modified stays updating for the test's duration.
 	if _, err := emutest.GACommon(t, emu, "UpdateBandwidthPackage", map[string]string{"BandwidthPackageId": ids[5], "Bandwidth": "99"}); err != nil {
@@ -160,26 +160,34 @@ data "aliyun_ga_bandwidth_packages" "tagged_basic_in_fifties" {
 }
 
 // An empty list of IDs is a filter that matches no plan, answered without a
-// call; only leaving ids out lists every plan.
+// call; only leaving ids out lists every plan. It runs in both modes: in
+// cloud mode one pay-as-you-go plan is seeded (and released by the test's
+// cleanup), so the account surely holds one; that no call is made is an
+// emulator check.
 func TestAccGABandwidthPackagesDataSource_emptyIDs(t *testing.T) {
-	acctest.PreCheck(t)
-	emu := acctest.Emulator(t, emulator.WithReadyDelay(0))
-	seedPlans(t, emu, 3)
+	tg := acctest.NewTarget(t, emulator.WithReadyDelay(0))
+	if emu := tg.Emu(); emu != nil {
+		seedPlans(t, emu, 3)
+	} else {
+		seedPlan(t, apiOf(tg), tg.Name(), nil)
+	}
 	const ds = "data.aliyun_ga_bandwidth_packages.none"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: acctest.Config(emu, `data "aliyun_ga_bandwidth_packages" "none" { ids = [] }`),
+			Config: tg.Config(`data "aliyun_ga_bandwidth_packages" "none" { ids = [] }`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(ds, "ids.#", "0"),
 				resource.TestCheckResourceAttr(ds, "names.#", "0"),
 				resource.TestCheckResourceAttr(ds, "packages.#", "0"),
-				func(*terraform.State) error {
-					if n := emu.Calls("ListBandwidthPackages"); n != 0 {
-						return fmt.Errorf("ListBandwidthPackages called %d times, want 0", n)
+				tg.EmulatorCheck("no list call", func(emu *emulator.Server) resource.TestCheckFunc {
+					return func(*terraform.State) error {
+						if n := emu.Calls("ListBandwidthPackages"); n != 0 {
+							return fmt.Errorf("ListBandwidthPackages called %d times, want 0", n)
+						}
+						return nil
 					}
-					return nil
-				},
+				}),
 			),
 		}},
 	})

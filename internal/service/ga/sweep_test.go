@@ -30,7 +30,9 @@ func init() { sweep.Add("aliyun_ga_bandwidth_package", sweepPlans) }
 // Delete would: pay-as-you-go and expired plans are released and waited for;
 // an unexpired subscription cannot be released (DESIGN.md, "API facts"), so
 // its renewal is turned off and it is left, logged. Plans named otherwise
-// are not touched.
+// are not touched, nor are accelerators: tests never buy one (in cloud mode
+// they bind to the one TF_ACC_GA_ACCELERATOR_ID names), so only the
+// bindings of tf-acc- plans are removed.
 func sweepPlans(ctx context.Context, c *client.Client, logf sweep.Logf) error {
 	all, err := listBandwidthPackages(ctx, c, listParams(nil, "", "", nil))
 	if err != nil {
