@@ -39,7 +39,8 @@ go test ./internal/... -count=1 -run 'TestAcc' -timeout 30m -v >"$work/tests.log
 grep -E '^(--- FAIL|FAIL|panic)' "$work/tests.log" || true
 passed=$(grep -c '^--- PASS: TestAcc' "$work/tests.log" || true)
 skipped=$(grep -c '^--- SKIP: TestAcc' "$work/tests.log" || true)
-echo "    $passed acceptance tests passed in cloud mode, $skipped skipped (they need the in-process emulator)"
+echo "    $passed acceptance tests passed in cloud mode, $skipped skipped (they need the in-process emulator, or buy subscriptions):"
+grep -o '^--- PASS: TestAcc[A-Za-z0-9_]*' "$work/tests.log" | sed 's/^--- PASS: /      /' | sort
 if [ "$status" -ne 0 ]; then
   grep -v '^=== ' "$work/tests.log" | tail -n 80 >&2
   echo "$lib_name: acceptance tests failed in cloud mode" >&2
