@@ -40,15 +40,7 @@ resource "aliyun_cen_bandwidth_package" "test" {
 	}
 	var id string
 	conn := tg.Client().CEN()
-	described := func() ([]cbn.CenBandwidthPackage, error) {
-		request := cbn.CreateDescribeCenBandwidthPackagesRequest()
-		request.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{{Key: "CenBandwidthPackageId", Value: &[]string{id}}}
-		out, err := conn.DescribeCenBandwidthPackages(request)
-		if err != nil {
-			return nil, err
-		}
-		return out.CenBandwidthPackages.CenBandwidthPackage, nil
-	}
+	described := func() ([]cbn.CenBandwidthPackage, error) { return describePlans(conn, id) }
 	const addr = "aliyun_cen_bandwidth_package.test"
 	is := func(attr string, v knownvalue.Check) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), v)
