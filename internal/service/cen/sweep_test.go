@@ -215,19 +215,7 @@ func waitCenDeleted(ctx context.Context, c *client.Client, id string) error {
 func TestSweepPlans(t *testing.T) {
 	emu := emutest.FastEmulator(t, 0, 0)
 	conn := emutest.CBNClient(t, emu)
-	buy := func(name, charge string) string {
-		request := cbn.CreateCreateCenBandwidthPackageRequest()
-		request.Bandwidth = requests.NewInteger(2)
-		request.GeographicRegionAId, request.GeographicRegionBId = "China", "China"
-		request.Name = name
-		request.BandwidthPackageChargeType = charge
-		request.AutoPay = requests.NewBoolean(true)
-		out, err := conn.CreateCenBandwidthPackage(request)
-		if err != nil {
-			t.Fatalf("buying %s: %v", name, err)
-		}
-		return out.CenBandwidthPackageId
-	}
+	buy := func(name, charge string) string { return buyPlan(t, conn, name, charge, "China") }
 	postpay := buy(sweep.Prefix+"postpay", chargeTypePostpay)
 	prepay := buy(sweep.Prefix+"prepay", chargeTypePrepay)
 	expired := buy(sweep.Prefix+"expired", chargeTypePrepay)
@@ -298,19 +286,7 @@ func TestSweepCens(t *testing.T) {
 		}
 		return out.CenId
 	}
-	buy := func(name, areaB string) string {
-		request := cbn.CreateCreateCenBandwidthPackageRequest()
-		request.Bandwidth = requests.NewInteger(2)
-		request.GeographicRegionAId, request.GeographicRegionBId = "China", areaB
-		request.Name = name
-		request.BandwidthPackageChargeType = chargeTypePostpay
-		request.AutoPay = requests.NewBoolean(true)
-		out, err := conn.CreateCenBandwidthPackage(request)
-		if err != nil {
-			t.Fatalf("buying %s: %v", name, err)
-		}
-		return out.CenBandwidthPackageId
-	}
+	buy := func(name, areaB string) string { return buyPlan(t, conn, name, chargeTypePostpay, areaB) }
 	bind := func(planID, cenID string) {
 		request := cbn.CreateAssociateCenBandwidthPackageRequest()
 		request.CenBandwidthPackageId, request.CenId = planID, cenID
@@ -361,4 +337,21 @@ func TestSweepCens(t *testing.T) {
 	if !slices.ContainsFunc(logged, func(s string) bool { return strings.Contains(s, "unbinding") && strings.Contains(s, stray) }) {
 		t.Errorf("no message about the unbinding: %q", logged)
 	}
+}
+
+// buyPlan buys a 2 Mbit/s plan from China to areaB through the SDK, as a
+// leftover for a sweeper test.
+func buyPlan(t *testing.T, conn *cbn.Client, name, charge, areaB string) string {
+	t.Helper()
+	request := cbn.CreateCreateCenBandwidthPackageRequest()
+	request.Bandwidth = requests.NewInteger(2)
+	request.GeographicRegionAId, request.GeographicRegionBId = "China", areaB
+	request.Name = name
+	request.BandwidthPackageChargeType = charge
+	request.AutoPay = requests.NewBoolean(true)
+	out, err := conn.CreateCenBandwidthPackage(request)
+	if err != nil {
+		t.Fatalf("buying %s: %v", name, err)
+	}
+	return out.CenBandwidthPackageId
 }
