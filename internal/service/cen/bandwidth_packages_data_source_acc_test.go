@@ -184,14 +184,32 @@ func TestAccCENBandwidthPackagesDataSource_badRegex(t *testing.T) {
 // seeded here; a cloud account holds its own, and none may be listed.
 func TestAccCENBandwidthPackagesDataSource_emptyIDs(t *testing.T) {
 	tg := acctest.NewTarget(t, emulator.WithReadyDelay(0))
+	body := `data "aliyun_cen_bandwidth_packages" "none" { ids = [] }`
 	if emu := tg.Emu(); emu != nil {
 		seedPlans(t, emu, 3)
+	} else {
+		// The account may hold no plan: buy one first, so that "none" is a
+		// choice the data source made, not all there is.
+		body = fmt.Sprintf(`
+resource "aliyun_cen_bandwidth_package" "seed" {
+  bandwidth              = 2
+  geographic_region_a_id = "China"
+  geographic_region_b_id = "China"
+  charge_type            = "POSTPAY"
+  name                   = %q
+}
+
+data "aliyun_cen_bandwidth_packages" "none" {
+  ids        = []
+  depends_on = [aliyun_cen_bandwidth_package.seed]
+}
+`, tg.Name())
 	}
 	const ds = "data.aliyun_cen_bandwidth_packages.none"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: tg.Config(`data "aliyun_cen_bandwidth_packages" "none" { ids = [] }`),
+			Config: tg.Config(body),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(ds, "ids.#", "0"),
 				resource.TestCheckResourceAttr(ds, "names.#", "0"),
