@@ -13,7 +13,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 )
 
-func TestAccountRestrictions(t *testing.T) {
+func TestRestrictedAccount(t *testing.T) {
 	s := startServer(t)
 	c, g := cenClient(t, s), gaClient(t, s)
 	crossCEN := func(r *cbn.CreateCenBandwidthPackageRequest) { r.GeographicRegionBId = "Europe" }
