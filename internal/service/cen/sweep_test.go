@@ -163,18 +163,12 @@ func deleteCen(ctx context.Context, c *client.Client, id string) error {
 
 // listCens reads every page of DescribeCens.
 func listCens(ctx context.Context, c *client.Client) ([]cbn.Cen, error) {
-	conn := c.CEN()
 	request := cbn.CreateDescribeCensRequest()
 	request.PageSize = requests.NewInteger(describePageSize)
 	var all []cbn.Cen
 	for page := 1; ; page++ {
 		request.PageNumber = requests.NewInteger(page)
-		var out *cbn.DescribeCensResponse
-		err := c.Do(ctx, request.GetActionName(), func() error {
-			var err error
-			out, err = conn.DescribeCens(request)
-			return err
-		})
+		out, err := describeCens(ctx, c, request)
 		if err != nil {
 			return nil, err
 		}
@@ -186,18 +180,23 @@ func listCens(ctx context.Context, c *client.Client) ([]cbn.Cen, error) {
 	}
 }
 
+// describeCens sends one DescribeCens with the client's retry policy.
+func describeCens(ctx context.Context, c *client.Client, request *cbn.DescribeCensRequest) (*cbn.DescribeCensResponse, error) {
+	var out *cbn.DescribeCensResponse
+	err := c.Do(ctx, request.GetActionName(), func() error {
+		var err error
+		out, err = c.CEN().DescribeCens(request)
+		return err
+	})
+	return out, err
+}
+
 // waitCenDeleted waits until DescribeCens no longer shows the instance.
 func waitCenDeleted(ctx context.Context, c *client.Client, id string) error {
-	conn := c.CEN()
 	_, err := wait.Config{NotFoundOK: true, Refresh: func(ctx context.Context) (any, string, error) {
 		request := cbn.CreateDescribeCensRequest()
 		request.Filter = &[]cbn.DescribeCensFilter{{Key: "CenId", Value: &[]string{id}}}
-		var out *cbn.DescribeCensResponse
-		err := c.Do(ctx, request.GetActionName(), func() error {
-			var err error
-			out, err = conn.DescribeCens(request)
-			return err
-		})
+		out, err := describeCens(ctx, c, request)
 		if err != nil {
 			return nil, "", err
 		}
