@@ -91,16 +91,9 @@ func gaCreate(s *Server, c *call) (map[string]any, *apiError) {
 		if cycle == "" {
 			return nil, missing("PricingCycle")
 		}
-		ds, e := p.required("Duration")
+		d, e := subscriptionTerm(p, cycle)
 		if e != nil {
 			return nil, e
-		}
-		d, ok := atoi32(ds)
-		switch {
-		case cycle != "Month" && cycle != "Year":
-			return nil, invalid("PricingCycle", cycle)
-		case !ok || d < 1 || (cycle == "Month" && d > 9) || (cycle == "Year" && d > 3):
-			return nil, invalid("Duration", ds)
 		}
 		duration = d
 	}
@@ -508,4 +501,22 @@ func gaChangeResourceGroup(s *Server, c *call) (map[string]any, *apiError) {
 	}
 	pl.ResourceGroupID = rg
 	return map[string]any{}, nil
+}
+
+// subscriptionTerm checks a GA subscription's PricingCycle (cycle, as the
+// caller defaulted it) and its required Duration, the same for a plan and an
+// accelerator: 1 to 9 months or 1 to 3 years.
+func subscriptionTerm(p params, cycle string) (int, *apiError) {
+	ds, e := p.required("Duration")
+	if e != nil {
+		return 0, e
+	}
+	d, ok := atoi32(ds)
+	switch {
+	case cycle != "Month" && cycle != "Year":
+		return 0, invalid("PricingCycle", cycle)
+	case !ok || d < 1 || (cycle == "Month" && d > 9) || (cycle == "Year" && d > 3):
+		return 0, invalid("Duration", ds)
+	}
+	return d, nil
 }

@@ -211,16 +211,9 @@ func gaCreateAccelerator(s *Server, c *call) (map[string]any, *apiError) {
 		if cycle == "" {
 			cycle = "Month"
 		}
-		ds, e := p.required("Duration")
+		d, e := subscriptionTerm(p, cycle)
 		if e != nil {
 			return nil, e
-		}
-		d, ok := atoi32(ds)
-		switch {
-		case cycle != "Month" && cycle != "Year":
-			return nil, invalid("PricingCycle", cycle)
-		case !ok || d < 1 || (cycle == "Month" && d > 9) || (cycle == "Year" && d > 3):
-			return nil, invalid("Duration", ds)
 		}
 		a.PricingCycle, a.Duration = cycle, d
 		if cycle == "Year" {

@@ -1,10 +1,13 @@
 package importid
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // The second halves of the attachments' import IDs.
@@ -38,4 +41,22 @@ func CheckPair(diags *diag.Diagnostics, id, resource string, first, second Kind)
 		}
 	}
 	return a, b
+}
+
+// Pair is the ID of two IDs joined as CheckPair reads them: an attachment's
+// ID, also its import ID.
+func Pair(first, second string) string { return first + ":" + second }
+
+// ImportPair is an attachment's ImportState: it checks the import ID with
+// CheckPair and sets id, firstAttr and secondAttr from it; the Read that
+// follows fills in the rest.
+func ImportPair(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
+	typeName string, first, second Kind, firstAttr, secondAttr string) {
+	a, b := CheckPair(&resp.Diagnostics, req.ID, typeName, first, second)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), Pair(a, b))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(firstAttr), a)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(secondAttr), b)...)
 }

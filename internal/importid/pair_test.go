@@ -34,3 +34,13 @@ func TestCheckPair(t *testing.T) {
 		}
 	}
 }
+
+// Pair writes what CheckPair reads back.
+func TestPairRoundTrip(t *testing.T) {
+	var diags diag.Diagnostics
+	id := Pair("cenbwp-abc123", "cen-xyz789")
+	a, b := CheckPair(&diags, id, "aliyun_cen_bandwidth_package_attachment", CEN, CENInstance)
+	if diags.HasError() || a != "cenbwp-abc123" || b != "cen-xyz789" {
+		t.Fatalf("Pair gave %q, read back as %q and %q: %v", id, a, b, diags)
+	}
+}

@@ -179,6 +179,11 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		// Sleep to the deadline, then report it, rather than overrunning.
 		d = time.Until(dl)
 	}
+	return Sleep(ctx, d)
+}
+
+// Sleep waits for d, or until ctx ends, and then returns ctx's error.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

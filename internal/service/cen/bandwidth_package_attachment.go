@@ -161,7 +161,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 				"or raise timeouts.create.", planID, cenID, err))
 		return
 	}
-	plan.ID = types.StringValue(attachmentID(planID, cenID))
+	plan.ID = types.StringValue(importid.Pair(planID, cenID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -191,7 +191,7 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	state.ID = types.StringValue(attachmentID(planID, cenID))
+	state.ID = types.StringValue(importid.Pair(planID, cenID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -241,13 +241,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 }
 
 func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planID, cenID := importid.CheckPair(&resp.Diagnostics, req.ID, attachmentTypeName, importid.CEN, importid.CENInstance)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), attachmentID(planID, cenID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("bandwidth_package_id"), planID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), cenID)...)
+	importid.ImportPair(ctx, req, resp, attachmentTypeName, importid.CEN, importid.CENInstance, "bandwidth_package_id", "instance_id")
 }
 
 // Binding codes (DESIGN.md, "CEN attachments"): the busy ones are waited out, the
@@ -439,9 +433,6 @@ func listOrNone(ids []string) string {
 	}
 	return strings.Join(ids, ", ")
 }
-
-// attachmentID is the attachment's ID and import ID.
-func attachmentID(planID, cenID string) string { return planID + ":" + cenID }
 
 // attachmentModel is the attachment's state and plan.
 type attachmentModel struct {

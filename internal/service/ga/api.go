@@ -300,12 +300,8 @@ func onPlan(ctx context.Context, c *client.Client, id string, call func() error)
 			}
 			return err
 		}
-		t := time.NewTimer(time.Second)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if wait.Sleep(ctx, time.Second) != nil {
 			return err
-		case <-t.C:
 		}
 	}
 }

@@ -134,7 +134,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 		addAttachmentError(&resp.Diagnostics, what+": waiting for the binding", err)
 		return
 	}
-	plan.ID = types.StringValue(planID + ":" + accID)
+	plan.ID = types.StringValue(importid.Pair(planID, accID))
 	plan.Accelerators = stringList([]string{accID})
 	if bp != nil {
 		plan.Accelerators = stringList(bp.Accelerators)
@@ -164,7 +164,7 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 		addAttachmentError(&resp.Diagnostics, state.what("reading"), err)
 		return
 	}
-	state.ID = types.StringValue(planID + ":" + accID)
+	state.ID = types.StringValue(importid.Pair(planID, accID))
 	state.Accelerators = stringList(bp.Accelerators)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -206,13 +206,8 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 }
 
 func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planID, accID := importid.CheckPair(&resp.Diagnostics, req.ID, "aliyun_ga_bandwidth_package_attachment", importid.GA, importid.GAAccelerator)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), planID+":"+accID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("bandwidth_package_id"), planID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("accelerator_id"), accID)...)
+	importid.ImportPair(ctx, req, resp, "aliyun_ga_bandwidth_package_attachment", importid.GA, importid.GAAccelerator,
+		"bandwidth_package_id", "accelerator_id")
 }
 
 // addAttachmentError reports err: a wait that ran out names the state it

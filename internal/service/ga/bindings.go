@@ -10,6 +10,7 @@ import (
 
 	"github.com/bwplan/terraform-provider-aliyun/internal/apierrors"
 	"github.com/bwplan/terraform-provider-aliyun/internal/client"
+	"github.com/bwplan/terraform-provider-aliyun/internal/wait"
 )
 
 // boundError is a plan's delete refused because the plan is bound to
@@ -53,12 +54,8 @@ func deleteUnbound(ctx context.Context, c *client.Client, id string) error {
 		if _, werr := waitBandwidthPackageUpdated(ctx, c, id); werr != nil {
 			return err
 		}
-		t := time.NewTimer(time.Second)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if wait.Sleep(ctx, time.Second) != nil {
 			return err
-		case <-t.C:
 		}
 	}
 }
